@@ -1,0 +1,34 @@
+"""nbgrader configuration for the course.
+
+The course directory is the folder holding this file, wherever the repository is cloned.
+Environment variables let an instructor point the same course at other resources
+without editing this file:
+
+- MLCOURSE_DB_URL: any SQLAlchemy URL for the gradebook (default: SQLite file in the course directory),
+  e.g. postgresql://user@host/gradebook for a class of hundreds.
+- MLCOURSE_EXCHANGE: the exchange directory shared by instructor and learners
+  (default: ./exchange, which works on one machine without root).
+- MLCOURSE_CELL_TIMEOUT: seconds a single cell may run during autograding (default 30):
+  long enough for every exercise, short enough that an infinite loop costs half a minute.
+"""
+import os
+from pathlib import Path
+
+c = get_config()  # noqa: F821  (provided by traitlets when it loads this file)
+
+course_root = Path(__file__).resolve().parent
+
+c.CourseDirectory.course_id = "ml-internship"
+c.CourseDirectory.root = str(course_root)
+c.CourseDirectory.db_url = os.environ.get(
+    "MLCOURSE_DB_URL", f"sqlite:///{course_root / 'gradebook.db'}"
+)
+
+c.Exchange.root = os.environ.get("MLCOURSE_EXCHANGE", str(course_root / "exchange"))
+c.Exchange.path_includes_course = True
+
+c.Execute.timeout = int(os.environ.get("MLCOURSE_CELL_TIMEOUT", "30"))
+
+# Learners get a stub that fails loudly until they write their own code.
+c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
+c.ClearSolutions.text_stub = "YOUR ANSWER HERE"

@@ -1,0 +1,1 @@
+"""Checks and hints of each assignment, one module per assignment, named like its folder in source/."""

@@ -32,3 +32,11 @@ c.Execute.timeout = int(os.environ.get("MLCOURSE_CELL_TIMEOUT", "30"))
 # Learners get a stub that fails loudly until they write their own code.
 c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
 c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
+
+# Feedback returned to learners never shows hidden tests, nor their expected values in tracebacks.
+c.GenerateFeedback.preprocessors = [
+    "nbgrader.preprocessors.GetGrades",
+    "nbgrader.preprocessors.ClearHiddenTests",
+    "mlcourse.instructor.feedback_privacy.RedactHiddenTestErrors",
+    "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
+]

@@ -1,0 +1,96 @@
+"""Autograde every submission of an assignment, one learner at a time, reporting as it goes.
+
+nbgrader already grades a broken notebook as zero and restores tampered test cells; this
+module adds what a batch of hundreds needs around it: a progress line per learner, a plain
+reason for every submission that could not be graded normally, and a gradebook that no
+submission can damage (see :mod:`mlcourse.instructor.gradebook_guard`).
+"""
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass, field
+
+import nbformat
+
+from mlcourse.instructor.course import Course
+from mlcourse.instructor.gradebook_guard import GradebookGuard, GradebookTampered
+
+# Log lines of nbgrader's autograde that an instructor should hear about, in plain words.
+_LOG_PROBLEMS = [
+    (re.compile(r"Timeout waiting for execute reply \((\d+)s\)"),
+     "a cell ran longer than {0} s and was interrupted (an endless loop?)"),
+    (re.compile(r"Kernel died"), "the Python kernel died while running the notebook"),
+    (re.compile(r"Attribute '(points|grade|solution|locked|cell_type)' for cell (\S+) has changed"),
+     "the '{0}' setting of cell {1} was altered; nbgrader graded with the original"),
+]
+
+
+@dataclass
+class Outcome:
+    """What happened to one learner's submission."""
+
+    student: str
+    graded: bool
+    problems: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def status(self) -> str:
+        return ("graded" if self.graded else "NOT GRADED") + (": " + "; ".join(self.problems) if self.problems else "")
+
+
+def unreadable_notebooks(course: Course, assignment: str, student: str) -> list[str]:
+    """Plain reasons why notebook files of a submission cannot be read, one per broken file."""
+    problems = []
+    folder = course.root / "submitted" / student / assignment
+    expected = sorted(p.name for p in (course.release / assignment).glob("*.ipynb"))
+    for name in expected:
+        path = folder / name
+        if not path.exists():
+            problems.append(f"{name} is missing from the submission")
+            continue
+        try:
+            nbformat.validate(nbformat.read(path, as_version=4))
+        except Exception as error:  # noqa: BLE001  (any unreadable file is reported, never raised)
+            reason = str(error).splitlines()[0][:120]
+            problems.append(f"{name} is not a readable notebook ({type(error).__name__}: {reason})")
+    return problems
+
+
+def problems_in_log(log: str) -> list[str]:
+    """The noteworthy events of an autograde log, each reported once, in plain words."""
+    found = []
+    for pattern, message in _LOG_PROBLEMS:
+        for match in pattern.finditer(log):
+            text = message.format(*match.groups())
+            if text not in found:
+                found.append(text)
+    return found
+
+
+def autograde_all(course: Course, assignment: str, students: list[str] | None = None, progress=print) -> list[Outcome]:
+    """Autograde each submitted learner in turn; no submission can stop the batch.
+
+    A submission nbgrader cannot grade still gets a gradebook entry (worth zero), so exported
+    grades list every learner who submitted.
+    """
+    api = course.api()
+    guard = GradebookGuard(course.db_url())
+    students = course.submitted_students(assignment) if students is None else students
+    outcomes = []
+    for number, student in enumerate(students, start=1):
+        started = time.perf_counter()
+        problems = unreadable_notebooks(course, assignment, student)
+        try:
+            with guard.watching(student, assignment):
+                result = api.autograde(assignment, student, force=True, create=True)
+            graded = result["success"]
+            problems += problems_in_log(result.get("log", ""))
+        except GradebookTampered as error:
+            graded = False
+            problems.append(str(error))
+        outcome = Outcome(student, graded, problems, time.perf_counter() - started)
+        outcomes.append(outcome)
+        progress(f"[{number}/{len(students)}] {student}: {outcome.status} ({outcome.seconds:.1f} s)")
+    return outcomes

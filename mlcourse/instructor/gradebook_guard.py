@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 import sqlite3
+import tempfile
 from contextlib import closing
 from pathlib import Path
 
@@ -73,7 +74,8 @@ class GradebookGuard:
     def _snapshot(self) -> Path | None:
         if self.file is None or not self.file.exists():
             return None
-        copy = self.file.with_name(self.file.name + ".before-autograde")
+        # Outside the course folder, where the notebook being graded does not go looking.
+        copy = Path(tempfile.mkdtemp(prefix="gradebook-")) / self.file.name
         with closing(sqlite3.connect(self.file)) as source, closing(sqlite3.connect(copy)) as target:
             source.backup(target)
         return copy
@@ -108,5 +110,5 @@ class _Watch:
                 raise GradebookTampered(f"grading this submission altered the gradebook ({problem}); {action}")
         finally:
             if self.copy is not None:
-                self.copy.unlink(missing_ok=True)
+                shutil.rmtree(self.copy.parent, ignore_errors=True)
         return False

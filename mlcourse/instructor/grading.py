@@ -69,11 +69,21 @@ def problems_in_log(log: str) -> list[str]:
     return found
 
 
+def record_zero(course: Course, assignment: str, student: str) -> None:
+    """Give ``student`` a submission worth zero, so they are listed, flagged and can be hand-graded."""
+    from nbgrader.api import Gradebook
+
+    with Gradebook(course.db_url()) as gradebook:
+        gradebook.update_or_create_student(student)
+        gradebook.update_or_create_submission(assignment, student)
+
+
 def autograde_all(course: Course, assignment: str, students: list[str] | None = None, progress=print) -> list[Outcome]:
     """Autograde each submitted learner in turn; no submission can stop the batch.
 
-    A submission nbgrader cannot grade still gets a gradebook entry (worth zero), so exported
-    grades list every learner who submitted.
+    A submission nbgrader cannot grade still gets a gradebook entry worth zero (nbgrader makes
+    it; after a restored gradebook, :func:`record_zero` does), so exported grades list every
+    learner who submitted.
     """
     api = course.api()
     guard = GradebookGuard(course.db_url())
@@ -90,6 +100,7 @@ def autograde_all(course: Course, assignment: str, students: list[str] | None = 
         except GradebookTampered as error:
             graded = False
             problems.append(str(error))
+            record_zero(course, assignment, student)
         outcome = Outcome(student, graded, problems, time.perf_counter() - started)
         outcomes.append(outcome)
         progress(f"[{number}/{len(students)}] {student}: {outcome.status} ({outcome.seconds:.1f} s)")

@@ -1,0 +1,126 @@
+"""The course loop end to end, on sample learners: ``make demo``.
+
+It plays every part with nbgrader's own commands in a scratch copy of the course, so the
+instructor's real gradebook is never touched: the instructor generates and releases the
+assignment; each sample learner fetches it, puts in their work and submits; the instructor
+collects, autogrades, generates and returns feedback, which each learner fetches; grades are
+exported to CSV and printed. The samples and the scores they must earn are listed in
+``samples/<assignment>/samples.csv``.
+"""
+from __future__ import annotations
+
+import csv
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from mlcourse.instructor.course import Course, CourseError
+from mlcourse.instructor.grading import autograde_all
+from mlcourse.instructor.release import generate_release
+from mlcourse.instructor.report import export_grades, grade_table
+
+
+@dataclass(frozen=True)
+class Sample:
+    """A sample learner: the file they hand in, the score it must earn, and why."""
+
+    student: str
+    file: Path
+    expected_score: float
+    story: str
+
+
+def load_samples(course: Course, assignment: str) -> list[Sample]:
+    """The sample learners of ``assignment``, from ``samples/<assignment>/samples.csv``."""
+    folder = course.root / "samples" / assignment
+    with (folder / "samples.csv").open(newline="", encoding="utf-8") as handle:
+        return [Sample(row["student"], folder / row["file"], float(row["expected_score"]), row["story"])
+                for row in csv.DictReader(handle)]
+
+
+def prepare_workdir(course: Course, workdir: Path) -> Course:
+    """A fresh scratch course in ``workdir`` with the course's configuration and sources."""
+    if workdir.exists():
+        shutil.rmtree(workdir)
+    workdir.mkdir(parents=True)
+    shutil.copy2(course.root / "nbgrader_config.py", workdir)
+    shutil.copytree(course.source, workdir / "source")
+    return Course.at(workdir)
+
+
+def as_learner(course: Course, student: str, *args: str) -> str:
+    """Run a learner's nbgrader command (fetch, submit) as ``student``, from their home folder.
+
+    nbgrader takes the learner's id from the login name; all demo learners share one login,
+    so each command names its learner with ``--student``. The course's exchange and id are
+    passed as they would be in a learner's own configuration.
+    """
+    home = course.root / "learners" / student
+    home.mkdir(parents=True, exist_ok=True)
+    config = course.config()
+    return course.nbgrader(*args, f"--student={student}", f"--course={config.CourseDirectory.course_id}",
+                           f"--Exchange.root={config.Exchange.root}", "--Exchange.path_includes_course=True",
+                           cwd=home)
+
+
+def submit_samples(course: Course, assignment: str, samples: list[Sample], progress) -> None:
+    """Each sample learner fetches the assignment, replaces it with their work, and submits."""
+    course_id = course.config().CourseDirectory.course_id
+    for number, sample in enumerate(samples, start=1):
+        progress(f"  [{number}/{len(samples)}] {sample.student} fetches, works, submits: {sample.story}")
+        as_learner(course, sample.student, "fetch_assignment", assignment)
+        folder = course.root / "learners" / sample.student / course_id / assignment
+        notebooks = sorted(folder.glob("*.ipynb"))
+        shutil.copyfile(sample.file, notebooks[0])
+        as_learner(course, sample.student, "submit", assignment)
+
+
+def run_demo(course: Course, workdir: Path, progress=print) -> bool:
+    """Run the whole loop for every assignment that has samples; True if every score is as expected."""
+    started = time.perf_counter()
+    demo = prepare_workdir(course, workdir)
+    assignments = [a for a in course.assignments() if (course.root / "samples" / a / "samples.csv").exists()]
+    progress(f"Scratch course: {demo.root}")
+    progress("1. Instructor generates the learners' versions (nbgrader generate_assignment)")
+    generate_release(demo, assignments, progress=lambda line: progress("  " + line))
+    all_as_expected = True
+    for assignment in assignments:
+        samples = load_samples(course, assignment)
+        progress(f"2. Instructor releases '{assignment}' to the exchange (nbgrader release_assignment)")
+        demo.nbgrader("release_assignment", assignment)
+        progress(f"3. {len(samples)} learners fetch it, work and submit (nbgrader fetch_assignment, submit)")
+        submit_samples(demo, assignment, samples, progress)
+        progress("4. Instructor collects the submissions (nbgrader collect)")
+        demo.nbgrader("collect", assignment)
+        progress("5. Instructor autogrades each submission (nbgrader autograde)")
+        outcomes = autograde_all(demo, assignment, progress=lambda line: progress("  " + line))
+        progress("6. Instructor generates and returns feedback (nbgrader generate_feedback, release_feedback)")
+        result = demo.api().generate_feedback(assignment)
+        if not result["success"]:
+            raise CourseError(f"generate_feedback failed:\n{result.get('log', '')}{result.get('error', '')}")
+        demo.nbgrader("release_feedback", assignment)
+        for outcome in outcomes:
+            if outcome.graded:
+                as_learner(demo, outcome.student, "fetch_feedback", assignment)
+        progress(f"   feedback fetched by {sum(o.graded for o in outcomes)} learners into learners/<name>/")
+        progress("7. Instructor exports grades (nbgrader export)")
+        rows = [r for r in export_grades(demo, demo.root / "grades.csv") if r["assignment"] == assignment]
+        notes = {o.student: o.status for o in outcomes if o.problems or not o.graded}
+        progress("\n" + grade_table(rows, notes) + "\n")
+        all_as_expected &= compare_with_expected(rows, samples, progress)
+    progress(f"Grades: {demo.root / 'grades.csv'}   Feedback: {demo.root / 'feedback'}")
+    progress(f"Demo finished in {time.perf_counter() - started:.0f} s.")
+    return all_as_expected
+
+
+def compare_with_expected(rows: list[dict], samples: list[Sample], progress) -> bool:
+    """Report whether each sample learner earned the score the samples promise."""
+    scores = {row["student_id"]: float(row["score"]) for row in rows}
+    wrong = [f"{s.student}: expected {s.expected_score:g}, got {scores.get(s.student, 'no grade')}"
+             for s in samples if scores.get(s.student) != s.expected_score]
+    if wrong:
+        progress("Scores differ from samples.csv:\n  " + "\n  ".join(wrong))
+    else:
+        progress(f"All {len(samples)} sample learners scored as expected.")
+    return not wrong

@@ -42,14 +42,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _grade(course: Course, assignment: str) -> int:
-    """Autograde, generate feedback, export grades.csv and print the table."""
-    from mlcourse.instructor.grading import autograde_all
-    from mlcourse.instructor.report import export_grades, grade_table
+    """Autograde every collected submission, generate feedback, export grades.csv, print the table."""
+    from mlcourse.instructor.grading import autograde_all, generate_feedback
+    from mlcourse.instructor.report import grade_report
 
     outcomes = autograde_all(course, assignment)
-    course.api().generate_feedback(assignment)
-    rows = [r for r in export_grades(course, course.root / "grades.csv") if r["assignment"] == assignment]
-    print(grade_table(rows, {o.student: o.status for o in outcomes if o.problems or not o.graded}))
+    generate_feedback(course, assignment)
+    print(grade_report(course, assignment, outcomes)[1])
     return 0
 
 

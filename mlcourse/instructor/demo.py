@@ -15,10 +15,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from mlcourse.instructor.course import Course, CourseError
-from mlcourse.instructor.grading import autograde_all
+from mlcourse.instructor.course import Course
+from mlcourse.instructor.grading import autograde_all, generate_feedback
 from mlcourse.instructor.release import generate_release
-from mlcourse.instructor.report import export_grades, grade_table
+from mlcourse.instructor.report import grade_report
 
 
 @dataclass(frozen=True)
@@ -96,18 +96,15 @@ def run_demo(course: Course, workdir: Path, progress=print) -> bool:
         progress("5. Instructor autogrades each submission (nbgrader autograde)")
         outcomes = autograde_all(demo, assignment, progress=lambda line: progress("  " + line))
         progress("6. Instructor generates and returns feedback (nbgrader generate_feedback, release_feedback)")
-        result = demo.api().generate_feedback(assignment)
-        if not result["success"]:
-            raise CourseError(f"generate_feedback failed:\n{result.get('log', '')}{result.get('error', '')}")
+        generate_feedback(demo, assignment)
         demo.nbgrader("release_feedback", assignment)
         for outcome in outcomes:
             if outcome.graded:
                 as_learner(demo, outcome.student, "fetch_feedback", assignment)
         progress(f"   feedback fetched by {sum(o.graded for o in outcomes)} learners into learners/<name>/")
         progress("7. Instructor exports grades (nbgrader export)")
-        rows = [r for r in export_grades(demo, demo.root / "grades.csv") if r["assignment"] == assignment]
-        notes = {o.student: o.status for o in outcomes if o.problems or not o.graded}
-        progress("\n" + grade_table(rows, notes) + "\n")
+        rows, table = grade_report(demo, assignment, outcomes)
+        progress("\n" + table + "\n")
         all_as_expected &= compare_with_expected(rows, samples, progress)
     progress(f"Grades: {demo.root / 'grades.csv'}   Feedback: {demo.root / 'feedback'}")
     progress(f"Demo finished in {time.perf_counter() - started:.0f} s.")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import nbformat
 
-from mlcourse.instructor.course import Course
+from mlcourse.instructor.course import Course, CourseError
 from mlcourse.instructor.gradebook_guard import GradebookGuard, GradebookTampered
 
 # Log lines of nbgrader's autograde that an instructor should hear about, in plain words.
@@ -37,7 +37,8 @@ class Outcome:
 
     @property
     def status(self) -> str:
-        return ("graded" if self.graded else "NOT GRADED") + (": " + "; ".join(self.problems) if self.problems else "")
+        return ("graded" if self.graded else "could not be graded, scored 0") + (
+            ": " + "; ".join(self.problems) if self.problems else "")
 
 
 def unreadable_notebooks(course: Course, assignment: str, student: str) -> list[str]:
@@ -52,9 +53,11 @@ def unreadable_notebooks(course: Course, assignment: str, student: str) -> list[
             continue
         try:
             nbformat.validate(nbformat.read(path, as_version=4))
+        except nbformat.reader.NotJSONError:
+            problems.append(f"{name} is not valid JSON (cut off or corrupted), so no cell could run")
         except Exception as error:  # noqa: BLE001  (any unreadable file is reported, never raised)
-            reason = str(error).splitlines()[0][:120]
-            problems.append(f"{name} is not a readable notebook ({type(error).__name__}: {reason})")
+            reason = str(error).splitlines()[0][:100]
+            problems.append(f"{name} is not a valid notebook ({type(error).__name__}: {reason})")
     return problems
 
 
@@ -105,3 +108,11 @@ def autograde_all(course: Course, assignment: str, students: list[str] | None = 
         outcomes.append(outcome)
         progress(f"[{number}/{len(students)}] {student}: {outcome.status} ({outcome.seconds:.1f} s)")
     return outcomes
+
+
+def generate_feedback(course: Course, assignment: str) -> None:
+    """``nbgrader generate_feedback`` for every autograded submission, with hidden tests redacted
+    by the course's feedback preprocessors (see nbgrader_config.py)."""
+    result = course.api().generate_feedback(assignment)
+    if not result["success"]:
+        raise CourseError(f"generate_feedback {assignment} failed:\n{result.get('log', '')}{result.get('error', '')}")

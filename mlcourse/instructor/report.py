@@ -30,3 +30,21 @@ def grade_table(rows: list[dict], notes: dict[str, str] | None = None) -> str:
     fmt = "  ".join(f"{{:<{w}}}" if i != 2 and i != 3 else f"{{:>{w}}}" for i, w in enumerate(widths))
     rule = "  ".join("-" * w for w in widths[:-1]) + "  ----"
     return "\n".join([fmt.format(*header).rstrip(), rule] + [fmt.format(*line).rstrip() for line in lines])
+
+
+def instructor_notes(course: Course, assignment: str, outcomes) -> dict[str, str]:
+    """What the instructor should know per student: grading problems, then pending written answers."""
+    from nbgrader.api import Gradebook
+
+    notes = {o.student: o.status for o in outcomes if o.problems or not o.graded}
+    with Gradebook(course.db_url()) as gradebook:
+        for submission in gradebook.assignment_submissions(assignment):
+            if submission.needs_manual_grade and submission.student_id not in notes:
+                notes[submission.student_id] = "written answers await manual grading (formgrader)"
+    return notes
+
+
+def grade_report(course: Course, assignment: str, outcomes) -> tuple[list[dict], str]:
+    """Export every grade to ``grades.csv`` and return this assignment's rows and their table."""
+    rows = [r for r in export_grades(course, course.root / "grades.csv") if r["assignment"] == assignment]
+    return rows, grade_table(rows, instructor_notes(course, assignment, outcomes))

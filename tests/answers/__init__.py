@@ -12,3 +12,8 @@ from dataclasses import dataclass
 class WrongAnswer:
     code: str
     message: str
+
+
+# Each module may also define ``PASSES_VISIBLE_FAILS_HIDDEN``: one answer cell's grade_id and code
+# that the visible check accepts but a hidden test rejects. The tests use it to prove the hidden
+# tests check more than the visible ones, and that feedback never shows what they expect.

@@ -33,3 +33,10 @@ WRONG = {
         message="you divided by the sample standard deviation (ddof=1)",
     ),
 }
+
+# Strips after testing for 'NA', so "  NA " comes back as the text "NA".
+PASSES_VISIBLE_FAILS_HIDDEN = (
+    "q5-answer",
+    'def clean_value(text):\n    if text in ("", "NA"):\n        return None\n    text = text.strip()\n'
+    '    try:\n        return float(text)\n    except ValueError:\n        return text\n',
+)

@@ -1,0 +1,37 @@
+"""Shared fixtures: the repository's course, and scratch copies of it that tests may grade in."""
+from __future__ import annotations
+
+import shutil
+import warnings
+from pathlib import Path
+
+import pytest
+
+from mlcourse.instructor.course import Course
+from mlcourse.instructor.release import generate_release
+
+REPO = Path(__file__).resolve().parents[1]
+
+# nbgrader 0.9 triggers SQLAlchemy 2 autoflush warnings that say nothing about the course.
+warnings.filterwarnings("ignore", module="nbgrader.api")
+
+
+@pytest.fixture(scope="session")
+def course() -> Course:
+    return Course.at(REPO)
+
+
+def scratch_course(root: Path) -> Course:
+    """A copy of the course's configuration and sources in ``root``, released there."""
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(REPO / "nbgrader_config.py", root)
+    shutil.copytree(REPO / "source", root / "source")
+    scratch = Course.at(root)
+    generate_release(scratch, progress=lambda line: None)
+    return scratch
+
+
+@pytest.fixture(scope="session")
+def released_course(tmp_path_factory) -> Course:
+    """A scratch course whose release/ and gradebook were just built by nbgrader."""
+    return scratch_course(tmp_path_factory.mktemp("course"))

@@ -1,0 +1,90 @@
+"""The visible checks, run in-process on every exercise: the reference passes, the released stub
+and each plausible wrong answer fail with the intended message (not an error from the check)."""
+from __future__ import annotations
+
+import importlib
+
+import pytest
+
+from mlcourse.exercise import Exercise, Mistake, call
+from tests.conftest import REPO
+from tests.notebooks import grade_id, read, reference_answers, solution_cells
+
+ASSIGNMENTS = sorted(p.name for p in (REPO / "source").iterdir() if p.is_dir())
+
+
+def exercise_cells(assignment):
+    """(exercise, reference code, released stub code, wrong answer) for each graded code answer."""
+    source = read(REPO / "source" / assignment / f"{assignment}.ipynb")
+    released = solution_cells(read(REPO / "release" / assignment / f"{assignment}.ipynb"))
+    checks = importlib.import_module(f"mlcourse.exercises.{assignment}")
+    wrong = importlib.import_module(f"tests.answers.{assignment}").WRONG
+    reference = reference_answers(source)
+    for gid, cell in solution_cells(source).items():
+        if cell.cell_type == "code":
+            exercise = getattr(checks, gid.removesuffix("-answer"))
+            yield pytest.param(assignment, exercise, reference[gid], released[gid].source, wrong[gid], id=f"{assignment}-{gid}")
+
+
+CASES = [case for assignment in ASSIGNMENTS for case in exercise_cells(assignment)]
+
+
+def define(assignment, code):
+    """Run the assignment's setup cells, then ``code``; return the one function ``code`` defines."""
+    namespace = {}
+    source = read(REPO / "source" / assignment / f"{assignment}.ipynb")
+    for cell in source.cells:
+        if cell.cell_type == "code" and grade_id(cell) == "setup":
+            exec(cell.source, namespace)
+    before = set(namespace)
+    exec(code, namespace)
+    (name,) = [n for n in set(namespace) - before if callable(namespace[n])]
+    return namespace[name]
+
+
+@pytest.mark.parametrize("assignment, exercise, reference, stub, wrong", CASES)
+def test_reference_passes_the_visible_check(assignment, exercise, reference, stub, wrong, capsys):
+    exercise.check(define(assignment, reference))
+    assert "✓" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("assignment, exercise, reference, stub, wrong", CASES)
+def test_released_stub_is_told_to_write_code(assignment, exercise, reference, stub, wrong):
+    with pytest.raises(Mistake, match="still raises NotImplementedError"):
+        exercise.check(define(assignment, stub))
+
+
+@pytest.mark.parametrize("assignment, exercise, reference, stub, wrong", CASES)
+def test_wrong_answer_gets_the_intended_message(assignment, exercise, reference, stub, wrong):
+    with pytest.raises(Mistake) as failure:
+        exercise.check(define(assignment, wrong.code))
+    assert wrong.message in str(failure.value)
+    assert str(failure.value).startswith(exercise.name)
+
+
+@pytest.mark.parametrize("assignment, exercise, reference, stub, wrong", CASES)
+def test_every_exercise_has_hints_from_gentle_to_explicit(assignment, exercise, reference, stub, wrong, capsys):
+    assert len(exercise.hints) >= 2
+    exercise.hint()
+    first = capsys.readouterr().out
+    assert exercise.hints[0] in first and f"{exercise.name}.hint(2)" in first
+    exercise.hint(99)
+    assert exercise.hints[-1] in capsys.readouterr().out
+
+
+def test_passing_the_result_instead_of_the_function_is_explained():
+    exercise = Exercise("q9", "demo", ["a", "b"], lambda function: None)
+    with pytest.raises(Mistake, match="pass your function itself"):
+        exercise.check(42)
+
+
+def test_a_crash_in_the_learners_code_is_reported_with_the_call():
+    def checker(function):
+        call(function, [1, 2], advice="Check the input type.")
+
+    def broken(rows):
+        return {}["x"]
+
+    exercise = Exercise("q9", "demo", ["a", "b"], checker)
+    with pytest.raises(Mistake, match=r"q9 \(demo\): `broken\(\[1, 2\]\)` raised KeyError: 'x'\. Check the input type\."):
+        exercise.check(broken)

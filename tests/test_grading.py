@@ -1,0 +1,143 @@
+"""Grading through nbgrader itself, per assignment: the reference earns full marks, the released
+stub earns zero, each plausible wrong answer loses its exercise's points with the intended message,
+and feedback never reveals a hidden test."""
+from __future__ import annotations
+
+import html
+import importlib
+import shutil
+
+import nbformat
+import pytest
+from nbgrader.api import Gradebook
+
+from mlcourse.instructor.grading import autograde_all, generate_feedback
+from tests.conftest import REPO
+from tests.notebooks import fill, grade_id, read, reference_answers
+
+ASSIGNMENTS = sorted(p.name for p in (REPO / "source").iterdir() if p.is_dir())
+HIDDEN = ("### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS")
+
+
+def submit(course, student, assignment, notebook):
+    folder = course.root / "submitted" / student / assignment
+    folder.mkdir(parents=True, exist_ok=True)
+    nbformat.write(notebook, folder / f"{assignment}.ipynb")
+
+
+@pytest.fixture(scope="module", params=ASSIGNMENTS)
+def graded(request, released_course):
+    """Four learners submit ``assignment`` and are autograded: reference, stub, wrong, subtle."""
+    assignment, course = request.param, released_course
+    answers = importlib.import_module(f"tests.answers.{assignment}")
+    source = read(course.source / assignment / f"{assignment}.ipynb")
+    released = read(course.release / assignment / f"{assignment}.ipynb")
+    subtle_cell, subtle_code = answers.PASSES_VISIBLE_FAILS_HIDDEN
+    submit(course, "reference", assignment, source)
+    submit(course, "stub", assignment, released)
+    submit(course, "wrong", assignment, fill(released, {gid: w.code for gid, w in answers.WRONG.items()}))
+    submit(course, "subtle", assignment, fill(released, {**reference_answers(source), subtle_cell: subtle_code}))
+    outcomes = autograde_all(course, assignment, ["reference", "stub", "wrong", "subtle"], progress=lambda line: None)
+    generate_feedback(course, assignment)
+    yield course, assignment, answers, source, {o.student: o for o in outcomes}
+    for folder in ("submitted", "autograded", "feedback"):
+        shutil.rmtree(course.root / folder, ignore_errors=True)
+
+
+def scores(course, assignment, student) -> dict[str, tuple[float, float]]:
+    """grade_id -> (score, max score) of every graded cell of a learner's submission."""
+    with Gradebook(course.db_url()) as gradebook:
+        notebook = gradebook.find_submission_notebook(assignment, assignment, student)
+        return {g.name: (g.score, g.max_score) for g in notebook.grades}
+
+
+def autograded_cells(course, assignment, student) -> dict[str, nbformat.NotebookNode]:
+    notebook = read(course.root / "autograded" / student / assignment / f"{assignment}.ipynb")
+    return {grade_id(c): c for c in notebook.cells if grade_id(c)}
+
+
+def error_text(cell) -> str:
+    return "\n".join("\n".join(o.get("traceback", [])) + o.get("evalue", "")
+                     for o in cell.get("outputs", []) if o.output_type == "error")
+
+
+def test_every_submission_was_graded(graded):
+    *_, outcomes = graded
+    assert all(o.graded for o in outcomes.values()), {s: o.status for s, o in outcomes.items()}
+
+
+def test_reference_solution_earns_every_autograded_point(graded):
+    course, assignment, _, source, _ = graded
+    test_cells = {grade_id(c) for c in source.cells
+                  if c.cell_type == "code" and c.metadata.get("nbgrader", {}).get("grade")}
+    earned = scores(course, assignment, "reference")
+    assert test_cells, "the assignment has no auto-graded test cells"
+    for cell in test_cells:
+        assert earned[cell][0] == earned[cell][1] > 0, f"{cell}: {earned[cell]}"
+
+
+def test_released_stub_earns_zero(graded):
+    course, assignment, *_ = graded
+    earned = scores(course, assignment, "stub")
+    assert sum(score for score, _ in earned.values()) == 0, earned
+
+
+def test_each_wrong_answer_loses_its_exercise_with_the_intended_message(graded):
+    course, assignment, answers, source, _ = graded
+    answer_cells = {grade_id(c) for c in source.cells
+                    if c.cell_type == "code" and c.metadata.get("nbgrader", {}).get("solution")}
+    assert set(answers.WRONG) == answer_cells, "every graded code exercise needs a plausible wrong answer"
+    earned = scores(course, assignment, "wrong")
+    cells = autograded_cells(course, assignment, "wrong")
+    for answer_cell, wrong in answers.WRONG.items():
+        tests = answer_cell.replace("-answer", "-tests")
+        assert earned[tests][0] == 0 < earned[tests][1], f"{tests} kept points for a wrong answer"
+        shown = error_text(cells[tests])
+        assert wrong.message in shown, f"{tests} showed:\n{shown}"
+        assert "Mistake" in shown and "NameError" not in shown
+
+
+def test_hidden_tests_catch_what_visible_checks_miss_and_only_that_exercise_loses(graded):
+    course, assignment, answers, _, _ = graded
+    subtle_tests = answers.PASSES_VISIBLE_FAILS_HIDDEN[0].replace("-answer", "-tests")
+    earned = scores(course, assignment, "subtle")
+    for cell, (score, maximum) in earned.items():
+        if cell == subtle_tests:
+            assert score == 0 < maximum
+        elif cell.endswith("-tests"):
+            assert score == maximum, f"{cell} lost points it should keep"
+    shown = error_text(autograded_cells(course, assignment, "subtle")[subtle_tests])
+    assert "✓" in "".join(o.get("text", "") for o in autograded_cells(course, assignment, "subtle")[subtle_tests].outputs)
+    assert "AssertionError" in shown
+
+
+def hidden_lines(source) -> list[str]:
+    lines, inside = [], False
+    for cell in source.cells:
+        for line in cell.source.splitlines():
+            if line.strip() in HIDDEN:
+                inside = line.strip() == HIDDEN[0]
+            elif inside and len(line.strip()) > 12:
+                lines.append(line.strip())
+    return lines
+
+
+@pytest.mark.parametrize("student", ["stub", "wrong", "subtle"])
+def test_feedback_never_shows_hidden_tests(graded, student):
+    course, assignment, _, source, _ = graded
+    feedback = (course.root / "feedback" / student / assignment / f"{assignment}.html").read_text(encoding="utf-8")
+    secrets = hidden_lines(source)
+    assert secrets, "the assignment has no hidden tests"
+    for line in secrets:
+        assert line not in feedback and html.escape(line) not in feedback, line
+    assert "HIDDEN TESTS" not in feedback
+
+
+def test_feedback_keeps_the_learner_facing_messages(graded):
+    course, assignment, answers, _, _ = graded
+    feedback = html.unescape((course.root / "feedback" / "wrong" / assignment / f"{assignment}.html")
+                             .read_text(encoding="utf-8"))
+    for wrong in answers.WRONG.values():
+        assert wrong.message in feedback
+    subtle = (course.root / "feedback" / "subtle" / assignment / f"{assignment}.html").read_text(encoding="utf-8")
+    assert "a hidden test failed" in subtle

@@ -11,7 +11,7 @@ demo: $(STAMP)  ## the whole course loop on sample learners: release, submit, au
 	$(BIN)/mlcourse demo
 
 test: $(STAMP)  ## the test suite (also what CI runs)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 lab: $(STAMP)  ## open the course in JupyterLab (lessons in notebooks/, assignments in the Assignments tab)
 	$(BIN)/jupyter lab

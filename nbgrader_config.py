@@ -40,3 +40,6 @@ c.GenerateFeedback.preprocessors = [
     "mlcourse.instructor.feedback_privacy.RedactHiddenTestErrors",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]
+
+# Graded kernels keep no history file and do not log start-up warnings into the grading output.
+c.Execute.extra_arguments = ["--HistoryManager.hist_file=:memory:", "--IPKernelApp.log_level=ERROR"]

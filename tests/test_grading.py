@@ -141,3 +141,18 @@ def test_feedback_keeps_the_learner_facing_messages(graded):
         assert wrong.message in feedback
     subtle = (course.root / "feedback" / "subtle" / assignment / f"{assignment}.html").read_text(encoding="utf-8")
     assert "a hidden test failed" in subtle
+
+
+def test_a_renamed_notebook_scores_zero_and_says_what_was_found(released_course):
+    course, assignment = released_course, ASSIGNMENTS[0]
+    folder = course.root / "submitted" / "renamer" / assignment
+    folder.mkdir(parents=True)
+    shutil.copyfile(course.source / assignment / f"{assignment}.ipynb", folder / f"{assignment}-Copy1.ipynb")
+    try:
+        (outcome,) = autograde_all(course, assignment, ["renamer"], progress=lambda line: None)
+        assert not outcome.graded
+        assert f"{assignment}.ipynb is missing from the submission (it holds {assignment}-Copy1.ipynb)" in outcome.status
+        with Gradebook(course.db_url()) as gradebook:
+            assert gradebook.find_submission(assignment, "renamer").score == 0
+    finally:
+        shutil.rmtree(course.root / "submitted" / "renamer")

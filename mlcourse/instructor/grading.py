@@ -49,7 +49,8 @@ def unreadable_notebooks(course: Course, assignment: str, student: str) -> list[
     for name in expected:
         path = folder / name
         if not path.exists():
-            problems.append(f"{name} is missing from the submission")
+            others = ", ".join(sorted(p.name for p in folder.glob("*.ipynb"))) or "no notebook"
+            problems.append(f"{name} is missing from the submission (it holds {others})")
             continue
         try:
             nbformat.validate(nbformat.read(path, as_version=4))

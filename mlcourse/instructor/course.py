@@ -14,13 +14,12 @@ class CourseError(RuntimeError):
     """A course step failed; the message says which step and why, for the instructor."""
 
 
-def _with_tools_on_path(env: dict) -> dict:
+def ensure_tools_on_path() -> None:
     """nbgrader runs ``alembic`` by name to migrate the gradebook, so this Python's scripts
     folder must be on PATH even when the virtual environment was not activated."""
     scripts = str(Path(sys.executable).parent)
-    if scripts not in env.get("PATH", "").split(os.pathsep):
-        env = {**env, "PATH": scripts + os.pathsep + env.get("PATH", "")}
-    return env
+    if scripts not in os.environ.get("PATH", "").split(os.pathsep):
+        os.environ["PATH"] = scripts + os.pathsep + os.environ.get("PATH", "")
 
 
 @dataclass(frozen=True)
@@ -64,21 +63,17 @@ class Course:
         """nbgrader's Python API bound to this course, for steps run once per student."""
         from nbgrader.apps import NbGraderAPI
 
-        os.environ.update(_with_tools_on_path(dict(os.environ)))
+        ensure_tools_on_path()
         return NbGraderAPI(config=self.config())
 
     def db_url(self) -> str:
         return self.config().CourseDirectory.db_url
 
-    def nbgrader(self, *args: str, env: dict | None = None, cwd: Path | None = None) -> str:
+    def nbgrader(self, *args: str, cwd: Path | None = None) -> str:
         """Run one ``nbgrader`` command in this course; return its log, or raise CourseError with it."""
-        result = subprocess.run(
-            [sys.executable, "-m", "nbgrader", *args],
-            cwd=cwd or self.root,
-            env=_with_tools_on_path(env if env is not None else dict(os.environ)),
-            capture_output=True,
-            text=True,
-        )
+        ensure_tools_on_path()
+        result = subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=cwd or self.root,
+                                capture_output=True, text=True)
         if result.returncode != 0:
             raise CourseError(f"`nbgrader {' '.join(args)}` failed:\n{result.stdout}{result.stderr}")
         return result.stdout + result.stderr

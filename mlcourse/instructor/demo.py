@@ -70,9 +70,8 @@ def submit_samples(course: Course, assignment: str, samples: list[Sample], progr
     for number, sample in enumerate(samples, start=1):
         progress(f"  [{number}/{len(samples)}] {sample.student} fetches, works, submits: {sample.story}")
         as_learner(course, sample.student, "fetch_assignment", assignment)
-        folder = course.root / "learners" / sample.student / course_id / assignment
-        notebooks = sorted(folder.glob("*.ipynb"))
-        shutil.copyfile(sample.file, notebooks[0])
+        fetched = course.root / "learners" / sample.student / course_id / assignment / f"{assignment}.ipynb"
+        shutil.copyfile(sample.file, fetched)
         as_learner(course, sample.student, "submit", assignment)
 
 

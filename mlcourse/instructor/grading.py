@@ -41,8 +41,8 @@ class Outcome:
             ": " + "; ".join(self.problems) if self.problems else "")
 
 
-def unreadable_notebooks(course: Course, assignment: str, student: str) -> list[str]:
-    """Plain reasons why notebook files of a submission cannot be read, one per broken file."""
+def submission_file_problems(course: Course, assignment: str, student: str) -> list[str]:
+    """Plain reasons why a submission's notebooks cannot be graded: missing, or not readable."""
     problems = []
     folder = course.root / "submitted" / student / assignment
     expected = sorted(p.name for p in (course.release / assignment).glob("*.ipynb"))
@@ -95,7 +95,7 @@ def autograde_all(course: Course, assignment: str, students: list[str] | None = 
     outcomes = []
     for number, student in enumerate(students, start=1):
         started = time.perf_counter()
-        problems = unreadable_notebooks(course, assignment, student)
+        problems = submission_file_problems(course, assignment, student)
         try:
             with guard.watching(student, assignment):
                 result = api.autograde(assignment, student, force=True, create=True)

@@ -11,6 +11,7 @@ from mlcourse.instructor.course import Course
 from mlcourse.instructor.release import generate_release
 
 REPO = Path(__file__).resolve().parents[1]
+ASSIGNMENTS = Course.at(REPO).assignments()
 
 # nbgrader 0.9 triggers SQLAlchemy 2 autoflush warnings that say nothing about the course.
 warnings.filterwarnings("ignore", module="nbgrader.api")

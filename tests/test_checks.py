@@ -7,10 +7,9 @@ import importlib
 import pytest
 
 from mlcourse.exercise import Exercise, Mistake, call
-from tests.conftest import REPO
+from tests.conftest import ASSIGNMENTS, REPO
 from tests.notebooks import grade_id, read, reference_answers, solution_cells
 
-ASSIGNMENTS = sorted(p.name for p in (REPO / "source").iterdir() if p.is_dir())
 
 
 def exercise_cells(assignment):

@@ -12,10 +12,9 @@ import pytest
 from nbgrader.api import Gradebook
 
 from mlcourse.instructor.grading import autograde_all, generate_feedback
-from tests.conftest import REPO
+from tests.conftest import ASSIGNMENTS
 from tests.notebooks import fill, grade_id, read, reference_answers
 
-ASSIGNMENTS = sorted(p.name for p in (REPO / "source").iterdir() if p.is_dir())
 HIDDEN = ("### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS")
 
 

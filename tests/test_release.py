@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import ASSIGNMENTS, REPO
 from tests.notebooks import read, solution_cells
 
 RELEASED_FILES = sorted(p.relative_to(REPO / "release") for p in (REPO / "release").rglob("*") if p.is_file())
@@ -33,7 +33,7 @@ def test_released_file_has_no_markers_or_hidden_tests(relative):
         assert marker not in text
 
 
-@pytest.mark.parametrize("assignment", sorted(p.name for p in (REPO / "source").iterdir() if p.is_dir()))
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
 def test_no_solution_line_reaches_the_release(assignment):
     source = read(REPO / "source" / assignment / f"{assignment}.ipynb")
     released_code = "\n".join(c.source for c in read(REPO / "release" / assignment / f"{assignment}.ipynb").cells

@@ -6,7 +6,7 @@ from contextlib import closing
 
 import pytest
 
-from mlcourse.instructor.gradebook_guard import GradebookGuard, GradebookTampered, fingerprint
+from mlcourse.instructor.gradebook_guard import GradebookTampered, fingerprint, guarding
 from tests.conftest import scratch_course
 
 
@@ -39,26 +39,23 @@ def total(course, student):
 
 
 def test_changes_to_the_graded_submission_are_allowed(gradebook):
-    guard = GradebookGuard(gradebook.db_url())
-    with guard.watching("ann", "python_for_ml"):
+    with guarding(gradebook.db_url(), "ann", "python_for_ml"):
         set_scores(gradebook, "ann", 1)
     assert total(gradebook, "ann") > 0
 
 
 def test_raising_another_learners_score_is_caught_and_undone(gradebook):
-    guard = GradebookGuard(gradebook.db_url())
     before = fingerprint(gradebook.db_url(), "ann", "python_for_ml")
     with pytest.raises(GradebookTampered, match="rows of other submissions.*restored"):
-        with guard.watching("ann", "python_for_ml"):
+        with guarding(gradebook.db_url(), "ann", "python_for_ml"):
             set_scores(gradebook, "bo", 100)
     assert total(gradebook, "bo") is None
     assert fingerprint(gradebook.db_url(), "ann", "python_for_ml") == before
 
 
 def test_changing_the_assignment_itself_is_caught(gradebook):
-    guard = GradebookGuard(gradebook.db_url())
     with pytest.raises(GradebookTampered):
-        with guard.watching("ann", "python_for_ml"):
+        with guarding(gradebook.db_url(), "ann", "python_for_ml"):
             with closing(sqlite3.connect(gradebook.root / "gradebook.db")) as db, db:
                 db.execute("UPDATE grade_cells SET max_score = 0")
 
@@ -67,6 +64,6 @@ def test_an_overwritten_gradebook_file_is_restored(gradebook):
     path = gradebook.root / "gradebook.db"
     before = fingerprint(gradebook.db_url(), "nobody", "python_for_ml")
     with pytest.raises(GradebookTampered, match="can no longer be read"):
-        with GradebookGuard(gradebook.db_url()).watching("ann", "python_for_ml"):
+        with guarding(gradebook.db_url(), "ann", "python_for_ml"):
             path.write_bytes(b"all my grades are 100")
     assert fingerprint(gradebook.db_url(), "nobody", "python_for_ml") == before

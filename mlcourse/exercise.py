@@ -12,6 +12,17 @@ from dataclasses import dataclass
 from typing import Callable, Sequence
 
 
+# The hard skills an ML internship asks for. Every graded exercise proves one of them, so the
+# instructor's skills report can show each learner's mastery per skill from the gradebook.
+PROGRAMMING = "programming"
+STATISTICS = "statistics and mathematics"
+DATA_HANDLING = "data handling"
+ML_ALGORITHMS = "ML algorithms"
+VISUALIZATION = "data visualization"
+COMMUNICATION = "communication"
+SKILLS = (PROGRAMMING, STATISTICS, DATA_HANDLING, ML_ALGORITHMS, VISUALIZATION, COMMUNICATION)
+
+
 class Mistake(AssertionError):
     """A learner's answer is wrong in a way the check can explain.
 
@@ -67,12 +78,18 @@ class Exercise:
     the released stub still defines the name and the check can say "still raises
     NotImplementedError" instead of failing with a NameError. ``checker`` receives that
     function and raises :class:`Mistake` with a specific message when something is wrong.
+    ``skill`` is one of :data:`SKILLS`: the skill this exercise proves.
     """
 
     name: str
     title: str
     hints: Sequence[str]
     checker: Callable[[Callable], None]
+    skill: str
+
+    def __post_init__(self):
+        if self.skill not in SKILLS:
+            raise ValueError(f"{self.name}: skill {self.skill!r} is not one of {SKILLS}")
 
     def check(self, function: Callable) -> None:
         """Run the visible checks; print a confirmation or raise a :class:`Mistake`."""

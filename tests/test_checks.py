@@ -6,7 +6,7 @@ import importlib
 
 import pytest
 
-from mlcourse.exercise import Exercise, Mistake, call
+from mlcourse.exercise import PROGRAMMING, Exercise, Mistake, call
 from tests.conftest import ASSIGNMENTS, REPO
 from tests.notebooks import grade_id, read, reference_answers, solution_cells
 
@@ -71,8 +71,13 @@ def test_every_exercise_has_hints_from_gentle_to_explicit(assignment, exercise, 
     assert exercise.hints[-1] in capsys.readouterr().out
 
 
+def test_an_unknown_skill_is_refused_when_the_exercise_is_defined():
+    with pytest.raises(ValueError, match="skill 'juggling' is not one of"):
+        Exercise("q9", "demo", ["a", "b"], lambda function: None, "juggling")
+
+
 def test_passing_the_result_instead_of_the_function_is_explained():
-    exercise = Exercise("q9", "demo", ["a", "b"], lambda function: None)
+    exercise = Exercise("q9", "demo", ["a", "b"], lambda function: None, PROGRAMMING)
     with pytest.raises(Mistake, match="pass your function itself"):
         exercise.check(42)
 
@@ -84,6 +89,6 @@ def test_a_crash_in_the_learners_code_is_reported_with_the_call():
     def broken(rows):
         return {}["x"]
 
-    exercise = Exercise("q9", "demo", ["a", "b"], checker)
+    exercise = Exercise("q9", "demo", ["a", "b"], checker, PROGRAMMING)
     with pytest.raises(Mistake, match=r"q9 \(demo\): `broken\(\[1, 2\]\)` raised KeyError: 'x'\. Check the input type\."):
         exercise.check(broken)

@@ -24,3 +24,26 @@ def test_a_missing_data_file_names_the_package_to_install():
         data.dataset_path("palmerpenguins", "data/no_such_file.csv")
     with pytest.raises(data.DatasetMissingError, match="no_such_package"):
         data.dataset_path("no_such_package", "data.csv")
+
+
+def test_penguins_raw_is_the_messy_original_table():
+    raw = data.load_penguins_raw()
+    assert raw.shape == (344, 17)
+    assert "Culmen Length (mm)" in raw.columns and raw["Date Egg"].iloc[0] == "2007-11-11"
+    assert raw["Species"].iloc[0] == "Adelie Penguin (Pygoscelis adeliae)"
+
+
+def test_adult_raw_keeps_its_sentinels_spaces_and_repeats():
+    adult = data.load_adult_raw()
+    assert adult.shape == (32561, 14)
+    assert adult.columns[0] == "age" and adult.columns[-1] == "income"
+    assert (adult["workclass"] == " ?").sum() == 1836
+    assert adult["income"].value_counts().to_dict() == {" <=50K": 24720, " >50K": 7841}
+    assert adult.duplicated().sum() > 0
+
+
+def test_load_sklearn_gives_bundled_data_and_refuses_downloads():
+    iris = data.load_sklearn("iris")
+    assert iris.data.shape == (150, 4) and iris.target.nunique() == 3
+    with pytest.raises(data.DatasetMissingError, match="runs offline"):
+        data.load_sklearn("california_housing")

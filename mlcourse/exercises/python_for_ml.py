@@ -8,7 +8,7 @@ import math
 
 import numpy as np
 
-from mlcourse.exercise import Exercise, Mistake, call, expect, expect_type
+from mlcourse.exercise import DATA_HANDLING, PROGRAMMING, Exercise, Mistake, call, expect, expect_type
 
 
 def _check_mass_kg(mass_kg):
@@ -87,32 +87,32 @@ def _check_standardize(standardize):
 q1 = Exercise("q1", "convert grams to kilograms", [
     "Divide by the number of grams in a kilogram. What should happen when the value is None?",
     "Start with `if grams is None: return None`, then return the converted value.",
-], _check_mass_kg)
+], _check_mass_kg, PROGRAMMING)
 
 q2 = Exercise("q2", "keep complete rows", [
     "A list comprehension with a condition keeps the rows you want: `[row for row in rows if ...]`.",
     "`all(...)` over a generator checks every column at once. Compare with `is not None`: "
     "a value of 0 is falsy but not missing.",
-], _check_complete_rows)
+], _check_complete_rows, PROGRAMMING)
 
 q3 = Exercise("q3", "count values with a dict", [
     "Start from an empty dict and add 1 to the count of each value you meet.",
     "`counts[value] = counts.get(value, 0) + 1` counts without a KeyError; skip the row when value is None.",
-], _check_count_by)
+], _check_count_by, PROGRAMMING)
 
 q4 = Exercise("q4", "mean per group", [
     "Keep two dicts, one for the sums and one for the counts, keyed by group.",
     "Skip a row when its group or its value is None; at the end divide each sum by its count.",
-], _check_mean_by)
+], _check_mean_by, PROGRAMMING)
 
 q5 = Exercise("q5", "clean one text field", [
     "Strip the spaces first with `.strip()`; then decide whether the text is missing, a number, or a word.",
     "`float(text)` raises ValueError for a word: catch it with try/except and return the text instead.",
-], _check_clean_value)
+], _check_clean_value, DATA_HANDLING)
 
 q6 = Exercise("q6", "standardize with NumPy", [
     "Turn the input into an array with `np.asarray(values, dtype=float)`; arithmetic then works on every value at once.",
     "A z-score is `(x - mean) / std`; `array.mean()` and `array.std()` give both.",
-], _check_standardize)
+], _check_standardize, PROGRAMMING)
 
 __all__ = ["q1", "q2", "q3", "q4", "q5", "q6", "Mistake"]

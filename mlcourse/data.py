@@ -110,3 +110,20 @@ def load_sklearn(name: str, as_frame: bool = True):
     from sklearn import datasets
 
     return getattr(datasets, f"load_{name}")(as_frame=as_frame)
+
+
+COMPETITION_PARTS = ("train", "test", "sample_submission")
+
+
+def load_competition(part: str):
+    """One file of the capstone competition, as a DataFrame: "train", "test" or "sample_submission".
+
+    ``train`` is the raw Adult data (text with leading spaces, "?" for unknown) with an ``id``
+    and the ``income`` label; ``test`` has the same columns without ``income``; the sample
+    submission shows the expected format: one ``probability`` of income >50K per test ``id``.
+    """
+    import pandas as pd
+
+    if part not in COMPETITION_PARTS:
+        raise ValueError(f"part must be one of {COMPETITION_PARTS}, not {part!r}")
+    return pd.read_csv(dataset_path("mlcourse", f"competition_data/{part}.csv"))

@@ -1,6 +1,7 @@
 """Shared fixtures: the repository's course, and scratch copies of it that tests may grade in."""
 from __future__ import annotations
 
+import os
 import shutil
 import warnings
 from pathlib import Path
@@ -11,6 +12,11 @@ from mlcourse.instructor.course import Course
 from mlcourse.instructor.release import generate_release
 
 REPO = Path(__file__).resolve().parents[1]
+
+# The suite runs two workers on two cores: OpenMP models (histogram gradient boosting) in every
+# kernel would each start a thread per core and spin against each other, making them many times
+# slower. One thread per kernel keeps a graded notebook's time what it is on a learner's machine.
+os.environ.setdefault("OMP_NUM_THREADS", "1")
 ASSIGNMENTS = Course.at(REPO).assignments()
 
 # nbgrader 0.9 triggers SQLAlchemy 2 autoflush warnings that say nothing about the course.

@@ -3,6 +3,7 @@ and each plausible wrong answer fail with the intended message (not an error fro
 from __future__ import annotations
 
 import importlib
+import re
 
 import pytest
 
@@ -29,15 +30,23 @@ CASES = [case for assignment in ASSIGNMENTS for case in exercise_cells(assignmen
 
 
 def define(assignment, code):
-    """Run the assignment's setup cells, then ``code``; return the one function ``code`` defines."""
+    """Run the setup cell and every reference answer, then ``code``; return the function ``code`` defines.
+
+    The reference answers come first so that an answer building on earlier ones (the capstone's
+    final submission uses the learner's cleaning and pipeline) finds them, as in the notebook.
+    The function is the one named by the last top-level ``def`` of ``code``.
+    """
     namespace = {}
     source = read(REPO / "source" / assignment / f"{assignment}.ipynb")
     for cell in source.cells:
         if cell.cell_type == "code" and grade_id(cell) == "setup":
             exec(cell.source, namespace)
-    before = set(namespace)
+    code_answers = {gid for gid, cell in solution_cells(source).items() if cell.cell_type == "code"}
+    for gid, answer in reference_answers(source).items():
+        if gid in code_answers:
+            exec(answer, namespace)
     exec(code, namespace)
-    (name,) = [n for n in set(namespace) - before if callable(namespace[n])]
+    (name,) = re.findall(r"^def (\w+)\(", code, flags=re.MULTILINE)[-1:]
     return namespace[name]
 
 

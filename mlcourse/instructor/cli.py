@@ -1,4 +1,4 @@
-"""The instructor's command line: ``mlcourse demo | release | grade``."""
+"""The instructor's command line: ``mlcourse demo | release | grade | competition | score | leaderboard | portfolio | skills``."""
 from __future__ import annotations
 
 import argparse
@@ -20,6 +20,16 @@ def main(argv: list[str] | None = None) -> int:
     release.add_argument("assignments", nargs="*", help="default: every assignment in source/")
     grade = commands.add_parser("grade", help="autograde every collected submission, then export and print grades")
     grade.add_argument("assignment")
+    commands.add_parser("competition", help="(re)write the capstone competition's files from the seeded split")
+    commands.add_parser("score", help="score every submitted capstone submission.csv, record points, print the leaderboard")
+    board = commands.add_parser("leaderboard", help="rank the scored capstone submissions into CSV and HTML")
+    board.add_argument("--out", type=Path, help="folder for leaderboard.csv/.html (default: competition/)")
+    portfolio = commands.add_parser("portfolio", help="turn a learner's graded capstone into a publishable project folder")
+    portfolio.add_argument("student")
+    portfolio.add_argument("--out", type=Path, help="default: portfolios/<student>")
+    skills = commands.add_parser("skills", help="mastery per skill from the gradebook, as a table and a chart")
+    skills.add_argument("--student", help="one learner (default: the whole class)")
+    skills.add_argument("--out", type=Path, default=Path("skills.png"), help="chart file (default: skills.png)")
     args = parser.parse_args(argv)
 
     # nbgrader 0.9 triggers SQLAlchemy 2 autoflush warnings that say nothing to an instructor.
@@ -35,7 +45,9 @@ def main(argv: list[str] | None = None) -> int:
 
             generate_release(course, args.assignments or None)
             return 0
-        return _grade(course, args.assignment)
+        if args.command == "grade":
+            return _grade(course, args.assignment)
+        return _capstone(course, args)
     except CourseError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
@@ -49,6 +61,32 @@ def _grade(course: Course, assignment: str) -> int:
     outcomes = autograde_all(course, assignment)
     generate_feedback(course, assignment)
     print(grade_report(course, assignment, outcomes)[1])
+    return 0
+
+
+def _capstone(course: Course, args) -> int:
+    """The competition's commands: data, scoring, leaderboard, portfolio, and the skills report."""
+    from mlcourse.instructor import competition, leaderboard, portfolio, scoring, skills
+
+    if args.command == "competition":
+        for path in competition.write_competition(course.root):
+            print(f"wrote {path}")
+    elif args.command in ("score", "leaderboard"):
+        if args.command == "score":
+            scoring.score_all(course)
+        rows, csv_path, html_path = leaderboard.build_leaderboard(course, getattr(args, "out", None))
+        print(leaderboard.leaderboard_table(rows))
+        print(f"wrote {csv_path} and {html_path}")
+    elif args.command == "portfolio":
+        out = portfolio.export_portfolio(course, args.student, (args.out or Path("portfolios") / args.student).resolve())
+        print(f"wrote the portfolio of {args.student} to {out}")
+    else:
+        table = skills.mastery(course, args.student)
+        if not table:
+            raise CourseError("the gradebook has no learners yet: autograde some submissions first.")
+        print(skills.skills_table(table))
+        chart = skills.skills_chart(table, args.out, f"Skills of {args.student}" if args.student else "Skills of the class")
+        print(f"wrote {chart}")
     return 0
 
 

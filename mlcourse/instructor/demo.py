@@ -4,7 +4,9 @@ It plays every part with nbgrader's own commands in a scratch copy of the course
 instructor's real gradebook is never touched: the instructor generates and releases the
 assignment; each sample learner fetches it, puts in their work and submits; the instructor
 collects, autogrades, generates and returns feedback, which each learner fetches; grades are
-exported to CSV and printed. The samples and the scores they must earn are listed in
+exported to CSV and printed. For the capstone, the learners also hand in a ``submission.csv``,
+which the competition's scorer ranks on the leaderboard and turns into gradebook points before
+feedback is generated. The samples and the scores they must earn are listed in
 ``samples/<assignment>/samples.csv``.
 """
 from __future__ import annotations
@@ -16,9 +18,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mlcourse.instructor.course import Course
+from mlcourse.instructor.competition import LABELS_FILE
 from mlcourse.instructor.grading import autograde_all, generate_feedback
+from mlcourse.instructor.leaderboard import build_leaderboard, leaderboard_table
 from mlcourse.instructor.release import generate_release
 from mlcourse.instructor.report import grade_report
+from mlcourse.instructor.scoring import ASSIGNMENT as COMPETITION
+from mlcourse.instructor.scoring import SUBMISSION_FILE, score_all
 
 
 @dataclass(frozen=True)
@@ -26,16 +32,18 @@ class Sample:
     """A sample learner: the file they hand in, the score it must earn, and why."""
 
     student: str
-    file: Path
+    file: Path | None  # None: the learner submits the notebook as fetched
     expected_score: float
     story: str
+    submission: Path | None = None  # a capstone learner's submission.csv, handed in beside the notebook
 
 
 def load_samples(course: Course, assignment: str) -> list[Sample]:
     """The sample learners of ``assignment``, from ``samples/<assignment>/samples.csv``."""
     folder = course.root / "samples" / assignment
     with (folder / "samples.csv").open(newline="", encoding="utf-8") as handle:
-        return [Sample(row["student"], folder / row["file"], float(row["expected_score"]), row["story"])
+        return [Sample(row["student"], folder / row["file"] if row["file"] else None, float(row["expected_score"]),
+                       row["story"], folder / row["submission"] if row.get("submission") else None)
                 for row in csv.DictReader(handle)]
 
 
@@ -46,6 +54,10 @@ def prepare_workdir(course: Course, workdir: Path) -> Course:
     workdir.mkdir(parents=True)
     shutil.copy2(course.root / "nbgrader_config.py", workdir)
     shutil.copytree(course.source, workdir / "source")
+    labels = course.root / LABELS_FILE
+    if labels.is_file():
+        (workdir / LABELS_FILE).parent.mkdir()
+        shutil.copy2(labels, workdir / LABELS_FILE)
     return Course.at(workdir)
 
 
@@ -71,7 +83,10 @@ def submit_samples(course: Course, assignment: str, samples: list[Sample], progr
         progress(f"  [{number}/{len(samples)}] {sample.student} fetches, works, submits: {sample.story}")
         as_learner(course, sample.student, "fetch_assignment", assignment)
         fetched = course.root / "learners" / sample.student / course_id / assignment / f"{assignment}.ipynb"
-        shutil.copyfile(sample.file, fetched)
+        if sample.file:
+            shutil.copyfile(sample.file, fetched)
+        if sample.submission:
+            shutil.copyfile(sample.submission, fetched.parent / SUBMISSION_FILE)
         as_learner(course, sample.student, "submit", assignment)
 
 
@@ -94,6 +109,11 @@ def run_demo(course: Course, workdir: Path, progress=print) -> bool:
         demo.nbgrader("collect", assignment)
         progress("5. Instructor autogrades each submission (nbgrader autograde)")
         outcomes = autograde_all(demo, assignment, progress=lambda line: progress("  " + line))
+        if assignment == COMPETITION:
+            progress("5b. Instructor scores each submission.csv outside the learners' kernels (mlcourse score)")
+            score_all(demo, progress=lambda line: progress("  " + line))
+            rows, _, board = build_leaderboard(demo)
+            progress("\n" + leaderboard_table(rows) + f"\n   leaderboard: {board}\n")
         progress("6. Instructor generates and returns feedback (nbgrader generate_feedback, release_feedback)")
         generate_feedback(demo, assignment)
         demo.nbgrader("release_feedback", assignment)

@@ -121,6 +121,7 @@ def record_points(course: Course, entry: Scored) -> bool:
         except MissingEntry:
             return False
         grade.manual_score = entry.points
+        grade.needs_manual_grade = False  # as formgrader does when a score is entered
         comment.manual_comment = (
             f"Competition: public ROC-AUC {entry.public_auc:.4f}, private ROC-AUC {entry.private_auc:.4f}, "
             f"{entry.points} points." if entry.status == "scored"

@@ -48,7 +48,8 @@ PASSES_VISIBLE_FAILS_HIDDEN = (
     '    for column in frame.columns:\n        if pd.api.types.is_string_dtype(frame[column]):\n'
     '            frame[column] = frame[column].str.strip()\n'
     '    for column in ("workclass", "occupation"):\n'
-    '        frame[column] = frame[column].replace("?", np.nan)\n'
+    '        if column in frame.columns:\n'
+    '            frame[column] = frame[column].replace("?", np.nan)\n'
     '    if "income" in frame.columns:\n'
     '        frame["income_over_50k"] = (frame.pop("income") == ">50K").astype(int)\n    return frame\n',
 )

@@ -1,0 +1,150 @@
+"""Turn a learner's graded capstone into a project folder they can push to GitHub.
+
+The folder holds what an employer looks at: a README (problem, data and its license, approach,
+results, figures), the notebook with its outputs, ``requirements.txt``, a short model card and
+the public competition files the notebook reads. It never holds course-private material: the
+test labels, hidden tests, the course's checks and hints, or anything from the gradebook.
+"""
+from __future__ import annotations
+
+import base64
+import shutil
+from importlib import metadata
+from pathlib import Path
+
+import nbformat
+
+from mlcourse.instructor.competition import BASELINE_AUC, PACKAGE_DATA
+from mlcourse.instructor.course import Course, CourseError
+from mlcourse.instructor.leaderboard import standings
+from mlcourse.instructor.scoring import ASSIGNMENT, history
+
+REQUIREMENTS = ("numpy", "pandas", "scikit-learn", "matplotlib", "seaborn", "jupyterlab")
+DATA_CREDIT = ("Becker, B. and Kohavi, R. (1996). *Adult* [data set]. UCI Machine Learning Repository, "
+               "https://doi.org/10.24432/C5XW20. License: CC BY 4.0. This copy has no `fnlwgt` column; "
+               "the train/test split is the course competition's.")
+STANDALONE_SETUP = '''import numpy as np
+import pandas as pd
+
+train_raw = pd.read_csv("data/train.csv")
+test_raw = pd.read_csv("data/test.csv")
+NUMERIC = ["age", "education_num", "capital_gain", "capital_loss", "hours_per_week"]
+CATEGORICAL = ["workclass", "education", "marital_status", "occupation", "relationship", "race",
+               "gender", "native_country"]
+FEATURES = NUMERIC + CATEGORICAL'''
+
+
+def _role(cell) -> tuple[str | None, dict]:
+    info = cell.metadata.get("nbgrader", {})
+    return info.get("grade_id"), info
+
+
+def public_notebook(notebook):
+    """The learner's notebook without the course's scaffolding: no test cells (they hold hidden
+    tests once autograded), no course instructions, no nbgrader metadata, and a setup cell that
+    reads the data from the project's own ``data/`` folder."""
+    kept = []
+    for cell in notebook.cells:
+        grade_id, info = _role(cell)
+        if info.get("grade") and cell.cell_type == "code" or info.get("task") or grade_id in ("intro", "outro"):
+            continue
+        if grade_id and grade_id.endswith("-text") and grade_id != "written-text":
+            continue
+        if grade_id == "setup":
+            cell.source = STANDALONE_SETUP
+        if grade_id == "written-text":
+            continue
+        cell.metadata.pop("nbgrader", None)
+        kept.append(cell)
+    notebook.cells = [nbformat.v4.new_markdown_cell("# Predicting income above $50K from census data")] + kept
+    return notebook
+
+
+def extract_figures(notebook, folder: Path) -> list[Path]:
+    """Save every PNG the notebook's outputs show into ``folder``; return their paths in order."""
+    figures = []
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if "image/png" in data:
+                folder.mkdir(exist_ok=True)
+                path = folder / f"figure_{len(figures) + 1}.png"
+                path.write_bytes(base64.b64decode(data["image/png"]))
+                figures.append(path)
+    return figures
+
+
+def written_report(notebook) -> str:
+    for cell in notebook.cells:
+        if _role(cell)[0] == "written-answer":
+            return cell.source.strip()
+    return ""
+
+
+def export_portfolio(course: Course, student: str, out: Path) -> Path:
+    """Build ``out`` from the learner's autograded capstone and their best competition score."""
+    graded = course.root / "autograded" / student / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
+    if not graded.is_file():
+        raise CourseError(f"{student} has no autograded capstone ({graded} is missing): autograde it first.")
+    if out.exists():
+        shutil.rmtree(out)
+    (out / "data").mkdir(parents=True)
+    notebook = nbformat.read(graded, as_version=4)
+    report = written_report(notebook) or "_The written report is still empty._"
+    notebook = public_notebook(notebook)
+    figures = extract_figures(notebook, out / "figures")
+    nbformat.write(notebook, out / "income_prediction.ipynb")
+    for part in ("train", "test"):
+        shutil.copyfile(PACKAGE_DATA / f"{part}.csv", out / "data" / f"{part}.csv")
+    best = next((s for s in standings(history(course)) if s.student == student and s.private_auc is not None), None)
+    results = ("| model | public ROC-AUC | private ROC-AUC |\n|---|---|---|\n"
+               f"| baseline (logistic regression, numeric columns) | 0.840 | {BASELINE_AUC:.3f} |\n"
+               + (f"| this project | {best.public_auc:.3f} | {best.private_auc:.3f} |\n" if best else
+                  "| this project | not scored yet | not scored yet |\n"))
+    shown = "\n".join(f"![Figure {i}](figures/{p.name})" for i, p in enumerate(figures, start=1)) or "_No figures yet._"
+    (out / "README.md").write_text(f"""# Predicting income above $50K from census data
+
+A binary classifier that ranks people by their probability of earning more than $50K a year,
+built as the capstone of a hands-on machine-learning course (a Kaggle-style competition with a
+hidden test set, scored by ROC-AUC).
+
+## Report
+
+{report}
+
+## Results
+
+Scores on the competition's hidden test set (public: a fixed ~30% of its rows; private: the rest):
+
+{results}
+## Figures
+
+{shown}
+
+## Data
+
+{DATA_CREDIT} `data/train.csv` has 22,792 people with their income class; `data/test.csv` has 9,769 without it.
+
+## Reproduce
+
+```
+pip install -r requirements.txt
+jupyter lab income_prediction.ipynb
+```
+
+See `MODEL_CARD.md` for the model's intended use and limits.
+""", encoding="utf-8")
+    (out / "requirements.txt").write_text(
+        "".join(f"{name}=={metadata.version(name)}\n" for name in REQUIREMENTS), encoding="utf-8")
+    (out / "MODEL_CARD.md").write_text(f"""# Model card: income above $50K
+
+- **Model**: a scikit-learn pipeline (preprocessing and classifier) defined in `income_prediction.ipynb`.
+- **Task**: estimate P(income > $50K) from 13 census answers; evaluated by ROC-AUC.
+- **Training data**: `data/train.csv`, the 1994 US Census extract known as *Adult* (see the README for the credit and license).
+- **Performance**: {f"private ROC-AUC {best.private_auc:.3f} on the held-out private rows (public {best.public_auc:.3f})" if best else "not scored yet"}; baseline {BASELINE_AUC:.3f}.
+- **Intended use**: learning and demonstration. Not for decisions about real people.
+- **Ethical considerations**: `gender` and `race` are inputs, and marital status, relationship and occupation act as
+  proxies for them; the data carries 1994 pay gaps. Error and selection rates per group must be compared before any use.
+- **Caveats**: 30-year-old, self-reported data from one country; ROC-AUC measures ranking, not calibration.
+""", encoding="utf-8")
+    return out

@@ -1,0 +1,94 @@
+"""The skills report: each learner's mastery of the six skills an ML internship asks for.
+
+Every graded cell of the course proves one skill: an exercise's test cell ``qN-tests`` the skill
+its :class:`~mlcourse.exercise.Exercise` is tagged with, a written answer communication, and the
+capstone's competition score ML algorithms. Mastery is the share of the points earned out of the
+points graded so far, read from the nbgrader gradebook; answers still waiting for manual grading
+are left out rather than counted as zero.
+"""
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from mlcourse.exercise import COMMUNICATION, ML_ALGORITHMS, SKILLS
+from mlcourse.instructor.course import Course
+
+CELL_SKILLS = {"written-answer": COMMUNICATION, "competition-score": ML_ALGORITHMS}
+
+
+def cell_skill(assignment: str, cell: str) -> str | None:
+    """The skill a graded cell of ``assignment`` proves, or None for a cell the course does not know."""
+    if cell in CELL_SKILLS:
+        return CELL_SKILLS[cell]
+    if cell.endswith("-tests"):
+        try:
+            checks = importlib.import_module(f"mlcourse.exercises.{assignment}")
+        except ModuleNotFoundError:
+            return None
+        exercise = getattr(checks, cell.removesuffix("-tests"), None)
+        return getattr(exercise, "skill", None)
+    return None
+
+
+def mastery(course: Course, student: str | None = None) -> dict[str, dict[str, tuple[float, float]]]:
+    """learner -> skill -> (points earned, points graded), over every graded submission."""
+    from nbgrader.api import Gradebook
+
+    table: dict[str, dict[str, tuple[float, float]]] = {}
+    with Gradebook(course.db_url()) as gradebook:
+        students = [student] if student else [s.id for s in gradebook.students]
+        for learner in students:
+            totals = {skill: (0.0, 0.0) for skill in SKILLS}
+            for assignment in gradebook.assignments:
+                try:
+                    submission = gradebook.find_submission(assignment.name, learner)
+                except Exception:  # noqa: BLE001 (MissingEntry: this learner did not submit it)
+                    continue
+                for notebook in submission.notebooks:
+                    for grade in notebook.grades:
+                        skill = cell_skill(assignment.name, grade.name)
+                        if skill is None or grade.needs_manual_grade:
+                            continue
+                        earned, possible = totals[skill]
+                        totals[skill] = (earned + (grade.score or 0.0), possible + grade.max_score)
+            table[learner] = totals
+    return table
+
+
+def skills_table(table: dict[str, dict[str, tuple[float, float]]]) -> str:
+    """Mastery per learner and skill in percent, with the class average last; '-' where nothing is graded yet."""
+    short = {skill: skill.split()[0][:11] for skill in SKILLS}
+    lines = [f"{'learner':<14}" + "".join(f"{short[s]:>13}" for s in SKILLS)]
+    percent = lambda earned, possible: f"{100 * earned / possible:.0f}%" if possible else "-"  # noqa: E731
+    for learner, totals in sorted(table.items()):
+        lines.append(f"{learner:<14}" + "".join(f"{percent(*totals[s]):>13}" for s in SKILLS))
+    if len(table) > 1:
+        summed = {s: (sum(t[s][0] for t in table.values()), sum(t[s][1] for t in table.values())) for s in SKILLS}
+        lines.append(f"{'class':<14}" + "".join(f"{percent(*summed[s]):>13}" for s in SKILLS))
+    return "\n".join(lines)
+
+
+def skills_chart(table: dict[str, dict[str, tuple[float, float]]], path: Path, title: str) -> Path:
+    """A bar chart of mastery per skill (one learner, or the class's points pooled) saved as PNG."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    earned = [sum(t[s][0] for t in table.values()) for s in SKILLS]
+    possible = [sum(t[s][1] for t in table.values()) for s in SKILLS]
+    shares = [100 * e / p if p else 0 for e, p in zip(earned, possible)]
+    fig, ax = plt.subplots(figsize=(7, 3.5))
+    bars = ax.barh(SKILLS[::-1], shares[::-1], color="#0072b2")
+    for bar, p in zip(bars, possible[::-1]):
+        if not p:
+            bar.set_hatch("//")
+            bar.set_alpha(0.3)
+    ax.set_xlim(0, 100)
+    ax.set_xlabel("mastery (% of graded points earned)")
+    ax.set_title(title)
+    fig.tight_layout()
+    fig.savefig(path, dpi=90)
+    plt.close(fig)
+    return path

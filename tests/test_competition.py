@@ -1,0 +1,160 @@
+"""The capstone competition: its data, the scorer's checks, the points scale, the leaderboard,
+and that the test labels never reach what learners receive."""
+from __future__ import annotations
+
+import hashlib
+import shutil
+
+import nbformat
+import pandas as pd
+import pytest
+from nbclient import NotebookClient
+
+from mlcourse.data import load_competition
+from mlcourse.instructor import competition
+from mlcourse.instructor.course import Course
+from mlcourse.instructor.leaderboard import build_leaderboard, standings
+from mlcourse.instructor.scoring import Scored, load_labels, score_file, score_submission
+from mlcourse.submission_format import problems
+from tests.conftest import REPO
+
+SAMPLES = REPO / "samples" / "capstone"
+
+
+@pytest.fixture(scope="module")
+def labels(course):
+    return load_labels(course)
+
+
+def test_committed_competition_files_are_the_seeded_split(tmp_path, monkeypatch):
+    """Rebuilding from the public data gives the very same files, so the split is reproducible."""
+    committed = {p.name: p.read_bytes() for p in competition.PACKAGE_DATA.glob("*.csv")}
+    committed["test_labels.csv"] = (REPO / competition.LABELS_FILE).read_bytes()
+    monkeypatch.setattr(competition, "PACKAGE_DATA", tmp_path / "package")
+    rebuilt = {p.name: p.read_bytes() for p in competition.write_competition(tmp_path)}
+    assert rebuilt.keys() == committed.keys()
+    for name, content in rebuilt.items():
+        assert content == committed[name], f"{name} differs from a fresh build: run `mlcourse competition`"
+
+
+def test_split_shapes_and_public_share(labels):
+    train, test, sample = (load_competition(p) for p in ("train", "test", "sample_submission"))
+    assert (len(train), len(test), len(sample)) == (22792, 9769, 9769)
+    assert "income" in train.columns and "income" not in test.columns
+    assert set(train["id"]).isdisjoint(test["id"]) and list(sample["id"]) == list(test["id"])
+    assert list(labels["id"]) == list(test["id"])
+    assert 0.27 < labels["public"].mean() < 0.33
+    assert problems(sample, test["id"]) == []
+
+
+def test_no_file_learners_receive_holds_the_test_labels(labels):
+    """Learners get release/ and the course package: neither has a label file or a label column for test ids."""
+    digest = hashlib.sha256((REPO / competition.LABELS_FILE).read_bytes()).hexdigest()
+    shipped = [p for folder in (REPO / "release", REPO / "mlcourse") for p in folder.rglob("*") if p.is_file()]
+    assert all(hashlib.sha256(p.read_bytes()).hexdigest() != digest for p in shipped)
+    for path in (p for p in shipped if p.suffix == ".csv"):
+        frame = pd.read_csv(path)
+        assert not {"income", "income_over_50k"} & set(frame.columns) or set(frame["id"]).isdisjoint(labels["id"]), path
+    notebook_text = (REPO / "source" / "capstone" / "capstone.ipynb").read_text(encoding="utf-8")
+    assert "test_labels" not in notebook_text and "competition/" not in notebook_text
+
+
+@pytest.mark.parametrize("sample, message", [
+    ("fay_with_index.csv", "unexpected column(s): Unnamed: 0 (an unnamed first column usually means the index was written"),
+    ("gil_not_a_csv.csv", "is not a CSV file"),
+    ("hal_partial.csv", "500 rows, but the test set has 9769"),
+    ("hal_partial.csv", "1 id(s) appear more than once"),
+    ("ivy_scores.csv", "probabilities are missing (NaN)"),
+    ("ivy_scores.csv", "probabilities are outside [0, 1]"),
+    ("no_such_file.csv", "there is no file no_such_file.csv"),
+])
+def test_malformed_samples_get_their_clear_error_and_no_score(labels, sample, message):
+    public, private, found = score_file(SAMPLES / sample, labels)
+    assert public is None and private is None
+    assert any(message in problem for problem in found), found
+
+
+@pytest.mark.parametrize("mutate, message", [
+    (lambda f: f.drop(columns="probability"), "missing column(s): probability"),
+    (lambda f: f.rename(columns={"id": "ID"}), "missing column(s): id"),
+    (lambda f: f.assign(extra=1), "unexpected column(s): extra."),
+    (lambda f: f.assign(id=f["id"] + 10**6), "9769 id(s) are not in the test set"),
+    (lambda f: pd.concat([f.iloc[1:], f.iloc[:1].assign(id=0)]), "1 test id(s) have no prediction"),
+    (lambda f: f.assign(id=f["id"].astype(str) + "x"), "some ids are not whole numbers"),
+    (lambda f: f.assign(probability=["high"] * len(f)), "9769 probabilities are not numbers"),
+])
+def test_each_format_problem_is_named(tmp_path, labels, mutate, message):
+    path = tmp_path / "submission.csv"
+    mutate(load_competition("sample_submission")).to_csv(path, index=False)
+    public, private, found = score_file(path, labels)
+    assert private is None and any(message in problem for problem in found), found
+
+
+def test_an_empty_file_is_not_a_csv(tmp_path, labels):
+    (tmp_path / "submission.csv").write_text("")
+    assert "is not a CSV file" in score_file(tmp_path / "submission.csv", labels)[2][0]
+
+
+def test_public_and_private_scores_use_disjoint_rows(tmp_path, labels):
+    """A file that is perfect on the public rows and inverted on the private ones shows both."""
+    truth = labels.set_index("id")
+    probability = truth["income_over_50k"].where(truth["public"], 1 - truth["income_over_50k"])
+    probability.rename("probability").reset_index().to_csv(tmp_path / "s.csv", index=False)
+    public, private, found = score_file(tmp_path / "s.csv", labels)
+    assert (public, private, found) == (1.0, 0.0, [])
+
+
+@pytest.mark.parametrize("auc, points", [(0.5, 0), (competition.BASELINE_AUC, 0), (0.8271, 5.0),
+                                         ((competition.BASELINE_AUC + competition.FULL_MARKS_AUC) / 2, 7.5),
+                                         (competition.FULL_MARKS_AUC, 10), (0.99, 10)])
+def test_published_points_scale(auc, points):
+    assert competition.points_for(auc) == pytest.approx(points, abs=0.051)
+
+
+def entry(student, private, status="scored", at="2026-11-25T10:00:00"):
+    return Scored(student, at, f"{student}{private}", status, private and private + 0.001, private,
+                  competition.points_for(private) if private else 0.0, "" if private else "bad file")
+
+
+def test_leaderboard_ranks_best_files_with_ties_counts_and_flags():
+    rows = standings([
+        entry("ana", 0.85), entry("ana", 0.90, at="2026-11-25T11:00:00"), entry("bo", 0.90),
+        entry("cy", 0.88), entry("dee", 0.99), entry("eli", None, status="invalid"), entry("ana", None, status="invalid"),
+    ])
+    ranked = {r.student: r for r in rows}
+    assert [r.student for r in rows] == ["dee", "ana", "bo", "cy", "eli"]
+    assert [r.rank for r in rows] == [1, 2, 2, 4, None]
+    assert ranked["ana"].submissions == 3 and ranked["ana"].private_auc == 0.90
+    assert "review" in ranked["dee"].flag and ranked["bo"].flag == ""
+    assert ranked["eli"].flag.startswith("no valid submission: bad file")
+
+
+def test_resubmitting_the_same_file_is_not_counted_twice(tmp_path, labels):
+    course = Course(tmp_path)
+    first = score_submission(course, "ada", SAMPLES / "ada_submission.csv", labels)
+    again = score_submission(course, "ada", SAMPLES / "ada_submission.csv", labels)
+    other = score_submission(course, "ada", SAMPLES / "cleo_tree.csv", labels)
+    assert first == again and other.private_auc < first.private_auc
+    rows, csv_path, html_path = build_leaderboard(course)
+    assert rows[0].submissions == 2 and rows[0].private_auc == first.private_auc
+    assert "ada" in csv_path.read_text() and "data:image/png;base64," in html_path.read_text()
+
+
+def run_notebook(path, folder):
+    shutil.copy(path, folder / path.name)
+    notebook = nbformat.read(folder / path.name, as_version=4)
+    NotebookClient(notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(folder)}}).execute()
+
+
+def test_reference_solution_reaches_the_target_and_the_baseline_sets_the_bar(tmp_path, labels):
+    """Both notebooks run; their files are scored as any learner's would be."""
+    run_notebook(REPO / "source" / "capstone" / "capstone.ipynb", tmp_path)
+    run_notebook(REPO / "notebooks" / "10_capstone_baseline.ipynb", tmp_path)
+    reference_public, reference_private, _ = score_file(tmp_path / "submission.csv", labels)
+    baseline_public, baseline_private, _ = score_file(tmp_path / "baseline_submission.csv", labels)
+    print(f"reference public {reference_public:.4f} private {reference_private:.4f}; "
+          f"baseline public {baseline_public:.4f} private {baseline_private:.4f}")
+    assert reference_private >= 0.92
+    assert round(baseline_private, 3) == competition.BASELINE_AUC and competition.points_for(baseline_private) == 0
+    sample = pd.read_csv(SAMPLES / "ada_submission.csv")
+    assert (pd.read_csv(tmp_path / "submission.csv")["probability"].round(5) - sample["probability"]).abs().max() < 1e-9

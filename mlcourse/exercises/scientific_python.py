@@ -15,7 +15,11 @@ def _as_pair(result, what: str, names: str):
     expect(isinstance(result, (tuple, list)) and len(result) == 2,
            f"{what} should return a pair {names}, for example `return first, second`; "
            f"got a {type(result).__name__}.")
-    return np.asarray(result[0]), np.asarray(result[1])
+    first, second = result
+    expect(isinstance(first, np.ndarray) and isinstance(second, np.ndarray),
+           f"both parts of the pair {names} returned by {what} should be NumPy arrays; "
+           f"got a {type(first).__name__} and a {type(second).__name__}.")
+    return first, second
 
 
 def _expect_unchanged(array, original, name: str):
@@ -138,6 +142,8 @@ def _check_class_means(class_means):
 
 def _check_split_indices(split_indices):
     train, test = _as_pair(call(split_indices, 10, 3, 0), "split_indices(10, 3, 0)", "(train, test)")
+    expect(train.ndim == 1 and test.ndim == 1,
+           f"train and test should each be a 1-D array of indices; got shapes {train.shape} and {test.shape}.")
     expect(not (len(train) == 3 and len(test) == 7),
            "you returned (test, train): return the training indices first, then the test indices.")
     expect(len(train) == 7 and len(test) == 3,
@@ -163,7 +169,7 @@ def _check_nearest_neighbour(nearest_neighbour):
     nearest = call(nearest_neighbour, data_train, data_test,
                    advice="Give the test rows an axis of length 1 so the shapes broadcast: "
                           "`data_test[:, np.newaxis, :] - data_train[np.newaxis, :, :]`.")
-    nearest = np.asarray(nearest)
+    expect_type(nearest, np.ndarray, "nearest_neighbour(data_train, data_test)")
     expect(nearest.shape != (4,),
            "with 4 training rows and 3 test rows you returned 4 indices, one per training row: take argmin along "
            "the axis of the training rows (axis=1 of a (n_test, n_train) distance matrix).")

@@ -300,7 +300,7 @@ q6 = Exercise("q6", "precision, recall and F1 by hand", [
 
 # ---------------------------------------------------------------- q7: ROC-AUC
 
-def _check_roc_auc(test_roc_auc):
+def _check_roc_auc(roc_auc_on_test):
     from sklearn.linear_model import LogisticRegression
     from sklearn.metrics import roc_auc_score
 
@@ -309,7 +309,7 @@ def _check_roc_auc(test_roc_auc):
     target = pd.Series((data["x"] + rng.normal(size=80) > 0).astype(int))
     model = LogisticRegression().fit(data[:50], target[:50])
     data_test, target_test = data[50:], target[50:]
-    auc = _number(call(test_roc_auc, model, data_test, target_test), "test_roc_auc(...)")
+    auc = _number(call(roc_auc_on_test, model, data_test, target_test), "roc_auc_on_test(...)")
     probability = model.predict_proba(data_test)[:, 1]
     expect(not math.isclose(auc, roc_auc_score(target_test, model.predict(data_test))),
            "you passed hard labels from `predict`: ROC-AUC ranks the samples by a score, so pass the "

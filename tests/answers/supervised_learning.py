@@ -41,7 +41,7 @@ WRONG = {
     ),
     # Hard labels from predict instead of probabilities.
     "q7-answer": WrongAnswer(
-        code=('def test_roc_auc(model, data_test, target_test):\n'
+        code=('def roc_auc_on_test(model, data_test, target_test):\n'
               '    return roc_auc_score(target_test, model.predict(data_test))\n'),
         message="you passed hard labels from `predict`",
     ),

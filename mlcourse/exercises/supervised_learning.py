@@ -179,9 +179,11 @@ def _check_svm(fit_scaled_svm):
                       "pipeline that scales and classifies, so it can take raw features.") from None
     steps = [step for _, step in model.steps] if isinstance(model, Pipeline) else [model]
     raw = SVC().fit(data_train, target_train).score(data_test, target_test)
+    scaled = Pipeline([("scale", StandardScaler()), ("svc", SVC())]).fit(data_train, target_train)
     expect(any(isinstance(step, StandardScaler) for step in steps),
            f"your model has no StandardScaler: on this small example, where one feature is measured in "
-           f"units 1000 times larger, an SVC on raw features scores {raw:.2f} and yours {score:.2f}. "
+           f"units 1000 times larger, your model scores {score:.2f} on new data, and a StandardScaler "
+           f"followed by an SVC {scaled.score(data_test, target_test):.2f}. "
            "Put `StandardScaler()` before the SVC with `make_pipeline`.")
     expect(isinstance(steps[-1], SVC), f"the last step of the pipeline should be an SVC, not {type(steps[-1]).__name__}.")
     expect(isinstance(steps[0], StandardScaler) and len(steps) == 2,

@@ -20,6 +20,13 @@ CHAIN = [
 ]
 
 
+def _shown(value) -> str:
+    """A number as plain Python shows it (2.8, not np.float64(2.8)); anything else as its repr."""
+    if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, (bool, np.bool_)):
+        return repr(value.item() if hasattr(value, "item") else value)
+    return f"{value!r:.60}"
+
+
 def _is_int(value) -> bool:
     return isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_))
 
@@ -33,7 +40,12 @@ def _check_epsilon_greedy(epsilon_greedy):
            "with epsilon=0 the agent must always exploit (pick the action with the largest value), but yours "
            "picked other actions: explore with probability epsilon, not 1 - epsilon.")
     tie = call(epsilon_greedy, np.array([1.0, 3.0, 3.0]), 0.0, np.random.default_rng(0))
-    expect(tie == 1, f"ties must go to the lowest index (np.argmax does this): for [1, 3, 3] pick 1, not {tie!r}.")
+    expect(tie == 1, f"ties must go to the lowest index (np.argmax does this): for [1, 3, 3] pick 1, not {_shown(tie)}.")
+    one, two = np.random.default_rng(3), np.random.default_rng(3)
+    run_one = [call(epsilon_greedy, np.array([0.5, 0.2]), 0.5, one) for _ in range(40)]
+    run_two = [call(epsilon_greedy, np.array([0.5, 0.2]), 0.5, two) for _ in range(40)]
+    expect(run_one == run_two, "two generators with the same seed gave different choices: draw every random "
+           "number from `rng`, so that a seed makes the agent reproducible.")
     mine, copy = np.random.default_rng(5), np.random.default_rng(5)
     call(epsilon_greedy, np.array([0.0, 2.0, 1.0]), 0.0, mine)
     copy.random()
@@ -48,11 +60,6 @@ def _check_epsilon_greedy(epsilon_greedy):
     rng = np.random.default_rng(2)
     counts = np.bincount([call(epsilon_greedy, np.array([0.0, 2.0, 1.0]), 1.0, rng) for _ in range(600)], minlength=3)
     expect(counts.min() > 120, f"with epsilon=1 every action should be picked about equally often; counts were {counts.tolist()}.")
-    one, two = np.random.default_rng(3), np.random.default_rng(3)
-    run_one = [call(epsilon_greedy, np.array([0.5, 0.2]), 0.5, one) for _ in range(40)]
-    run_two = [call(epsilon_greedy, np.array([0.5, 0.2]), 0.5, two) for _ in range(40)]
-    expect(run_one == run_two, "two generators with the same seed gave different choices: draw every random "
-           "number from `rng`, so that a seed makes the agent reproducible.")
 
 
 def _check_update_estimate(update_estimate):
@@ -62,13 +69,13 @@ def _check_update_estimate(update_estimate):
            "update_estimate(0.0, 1, 4.0) gave 2.0: the first reward (count=1) should replace the starting "
            "estimate. Divide by count, the number of rewards including this one, not by count + 1.")
     expect(math.isclose(first, 4.0),
-           f"update_estimate(0.0, 1, 4.0) should be 4.0 (the mean of one reward is that reward), not {first!r}. "
+           f"update_estimate(0.0, 1, 4.0) should be 4.0 (the mean of one reward is that reward), not {_shown(first)}. "
            "Step a fraction 1/count of the way from the estimate to the reward.")
     estimate = 0.0
     for count, reward in enumerate([2.0, 4.0, 9.0], start=1):
         estimate = call(update_estimate, estimate, count, reward)
     expect(math.isclose(estimate, 5.0),
-           f"updating with the rewards 2, 4 and 9 in turn should give their mean, 5.0; yours gave {estimate!r}.")
+           f"updating with the rewards 2, 4 and 9 in turn should give their mean, 5.0; yours gave {_shown(estimate)}.")
 
 
 def _check_run_bandit(run_bandit):
@@ -115,14 +122,14 @@ def _check_bellman_backup(bellman_backup):
     expect(not math.isclose(backup, (0.9 * 0.0 + 1.0) / 2),
            "the backup keeps the best action (the max over actions), not their average.")
     expect(math.isclose(backup, 1.0), f"in state 1 of the chain the best action (right, onto the goal) is worth 1.0; "
-           f"your backup gave {backup!r}.")
+           f"your backup gave {_shown(backup)}.")
     left = call(bellman_backup, np.array([0.0, 2.0, 0.0]), CHAIN, 0, 0.9)
     expect(not math.isclose(left, 2.0),
            "the value of the next state must be discounted: multiply V[next_state] by gamma.")
     expect(math.isclose(left, 1.8), f"in state 0 with V = [0, 2, 0] and gamma=0.9, moving right is worth "
-           f"0 + 0.9 * 2 = 1.8; your backup gave {left!r}.")
+           f"0 + 0.9 * 2 = 1.8; your backup gave {_shown(left)}.")
     terminal = call(bellman_backup, values, CHAIN, 2, 0.9)
-    expect(math.isclose(terminal, 0.0, abs_tol=1e-12), f"a terminal state's backup should be 0, got {terminal!r}.")
+    expect(math.isclose(terminal, 0.0, abs_tol=1e-12), f"a terminal state's backup should be 0, got {_shown(terminal)}.")
 
 
 def _check_value_iteration(value_iteration):
@@ -133,7 +140,7 @@ def _check_value_iteration(value_iteration):
     expect(not np.allclose(values, [1.0, 1.0, 0.0], atol=1e-6),
            "your values are [1, 1, 0]: the goal, two steps away from state 0, should be worth less there. "
            "Multiply the next state's value by gamma in every backup.")
-    expect(abs(values[2]) < 1e-9, f"the terminal state (the goal) must keep the value 0, got {values[2]!r}.")
+    expect(abs(values[2]) < 1e-9, f"the terminal state (the goal) must keep the value 0, got {_shown(values[2])}.")
     expect(np.allclose(values, [0.9, 1.0, 0.0], atol=1e-6),
            f"on the chain 0 -> 1 -> goal with gamma=0.9 the values should be [0.9, 1.0, 0.0], got {np.round(values, 4)}. "
            "Repeat the Bellman backup over all states until the largest change is below tol.")
@@ -151,7 +158,7 @@ def _check_greedy_policy(greedy_policy):
            "from state 1 your policy does not step onto the goal: compare reward + gamma * V[next_state] for "
            "each action, not V[next_state] alone (the goal is terminal, so its value is 0, but arriving there "
            "earns the reward).")
-    expect(policy[0] == 1, f"from state 0 moving right (action 1) is best; your policy chose {policy[0]}.")
+    expect(policy[0] == 1, f"from state 0 moving right (action 1) is best; your policy chose {_shown(policy[0])}.")
     expect(policy[2] == 0, "in a terminal state every action is worth 0: a tie, which goes to the lowest index, 0.")
 
 
@@ -169,11 +176,11 @@ def _check_q_update(q_update):
     changed = np.argwhere(table != before).tolist()
     expect(changed == [[0, 1]], f"only Q[state, action] = Q[0, 1] should change; these entries changed: {changed}.")
     expect(math.isclose(table[0, 1], 1.15),
-           f"Q[0, 1] should become 0 + 0.5 * (0.5 + 0.9 * 2 - 0) = 1.15, got {table[0, 1]!r}.")
+           f"Q[0, 1] should become 0 + 0.5 * (0.5 + 0.9 * 2 - 0) = 1.15, got {_shown(table[0, 1])}.")
     call(q_update, table, 1, 0, 1.0, 2, True, 0.5, 0.9)
     expect(math.isclose(table[1, 0], 1.0),
            f"when done is True the target is the reward alone (no future after the episode ends): Q[1, 0] "
-           f"should stay 1.0 + 0.5 * (1.0 - 1.0) = 1.0, got {table[1, 0]!r}.")
+           f"should stay 1.0 + 0.5 * (1.0 - 1.0) = 1.0, got {_shown(table[1, 0])}.")
 
 
 def _check_train_q_learning(train_q_learning):
@@ -185,6 +192,10 @@ def _check_train_q_learning(train_q_learning):
            "the same seed gave a different Q table: create `rng = np.random.default_rng(seed)` inside the function "
            "and draw every random number from it.")
     expect(np.abs(table).max() > 0, "your Q table is still all zeros after training: update Q after every step.")
+    expect(not np.array_equal(call(train_q_learning, corridor, 30, 0.5, 0.9, 0.0, 0),
+                              call(train_q_learning, corridor, 30, 0.5, 0.9, 1.0, 0)),
+           "epsilon=0 and epsilon=1 gave the same Q table: explore (a random action from "
+           "`rng.integers(world.n_actions)`) when `rng.random() < epsilon`.")
     once = call(train_q_learning, corridor, 1, 0.5, 0.9, 0.1, 0)
     expect(not np.array_equal(once, table),
            "training for 30 episodes gave the same Q table as training for 1: start every episode again at "
@@ -233,7 +244,7 @@ def _check_success_rate(success_rate):
            "you returned the number of successes (5 for 5 episodes): a success rate is a fraction between 0 "
            "and 1, so divide by n_episodes.")
     expect(math.isclose(rate, 1.0), f"on the non-slippery lake the path right, right, down, down, down, right "
-           f"always reaches the goal, so the rate should be 1.0; got {rate!r}.")
+           f"always reaches the goal, so the rate should be 1.0; got {_shown(rate)}.")
     always_left = np.zeros(16, dtype=int)
     expect(call(success_rate, lake, always_left, 2, 0) == 0.0,
            "walking left from the start only bumps into the edge until the episode is cut off (truncated) "
@@ -247,9 +258,9 @@ def _check_success_rate(success_rate):
     expect(call(success_rate, slippery, slippery_policy, 20, 4) == first,
            "the same seed gave a different rate: reset the first episode with `env.reset(seed=seed)`.")
     expect(0.0 < first < 1.0,
-           f"on the slippery lake all 20 episodes ended the same way (rate {first}): seed only the FIRST reset, "
+           f"on the slippery lake all 20 episodes ended the same way (rate {_shown(first)}): seed only the FIRST reset, "
            "`env.reset(seed=seed)`, and call `env.reset()` without a seed for the others, so episodes differ.")
-    expect(math.isclose(first * 20, round(first * 20)), f"with 20 episodes the rate should be a multiple of 1/20, got {first!r}.")
+    expect(math.isclose(first * 20, round(first * 20)), f"with 20 episodes the rate should be a multiple of 1/20, got {_shown(first)}.")
 
 
 q1 = Exercise("q1", "epsilon-greedy action selection", [

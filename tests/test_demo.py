@@ -7,11 +7,16 @@ import html
 import pytest
 from nbgrader.api import Gradebook
 
+from mlcourse.exercise import COMMUNICATION, DATA_HANDLING, ML_ALGORITHMS, PROGRAMMING
+from mlcourse.instructor.course import Course
 from mlcourse.instructor.demo import load_samples, run_demo
+from mlcourse.instructor.portfolio import export_portfolio
+from mlcourse.instructor.skills import mastery, skills_chart, skills_table
 from tests.test_grading import hidden_lines
 from tests.notebooks import read
 
 ASSIGNMENT = "python_for_ml"
+CAPSTONE = "capstone"
 
 
 @pytest.fixture(scope="module")
@@ -25,13 +30,19 @@ def demo(course, tmp_path_factory):
     return workdir, as_expected, "\n".join(lines)
 
 
-def test_every_sample_scores_its_expected_total(course, demo):
-    workdir, as_expected, output = demo
+def exported_scores(workdir, assignment) -> dict[str, float]:
+    """Scores in the demo's grades.csv for the learners who submitted ``assignment``."""
     with (workdir / "grades.csv").open(newline="") as handle:
-        exported = {row["student_id"]: float(row["score"]) for row in csv.DictReader(handle)}
-    expected = {s.student: s.expected_score for s in load_samples(course, ASSIGNMENT)}
-    assert exported == expected
-    assert as_expected and "All 7 sample learners scored as expected." in output
+        return {row["student_id"]: float(row["score"]) for row in csv.DictReader(handle)
+                if row["assignment"] == assignment and row["timestamp"]}
+
+
+@pytest.mark.parametrize("assignment, count", [(ASSIGNMENT, 7), (CAPSTONE, 10)])
+def test_every_sample_scores_its_expected_total(course, demo, assignment, count):
+    workdir, as_expected, output = demo
+    expected = {s.student: s.expected_score for s in load_samples(course, assignment)}
+    assert exported_scores(workdir, assignment) == expected
+    assert as_expected and f"All {count} sample learners scored as expected." in output
 
 
 def table_rows(output: str) -> dict[str, str]:
@@ -72,3 +83,60 @@ def test_learners_fetched_feedback_that_hides_the_hidden_tests(course, demo):
     for page in fetched:
         text = page.read_text(encoding="utf-8")
         assert not [line for line in secrets if line in text or html.escape(line) in text], page
+
+
+def test_capstone_files_are_scored_and_ranked_on_the_leaderboard(demo):
+    workdir, _, output = demo
+    board = {line.split()[1] if line.split()[0].isdigit() else line.split()[0]: line
+             for line in output.split("rank  learner")[1].split("leaderboard:")[0].strip().splitlines()[1:]}
+    assert board["ada"].split()[0] == "1" and board["cleo"].split()[0] == board["dan"].split()[0] == "3"
+    assert "review: ROC-AUC above 0.97" in board["zoe"]
+    assert "no valid submission: unexpected column(s): Unnamed: 0" in board["fay"]
+    assert "is not a CSV file" in board["gil"] and "there is no file submission.csv" in board["kim"]
+    assert "500 rows" in board["hal"] and "outside [0, 1]" in board["ivy"]
+    page = (workdir / "competition" / "leaderboard.html").read_text(encoding="utf-8")
+    assert "data:image/png;base64," in page and "<td>zoe</td>" in page
+
+
+def test_capstone_feedback_shows_the_competition_score_and_no_label(demo):
+    workdir, *_ = demo
+    labels = (workdir / "competition" / "test_labels.csv").read_text().splitlines()[1:40]
+    page = next((workdir / "learners" / "ada").glob(f"*/{CAPSTONE}/feedback/*/{CAPSTONE}.html")).read_text(encoding="utf-8")
+    assert "Competition: public ROC-AUC 0.93" in html.unescape(page)
+    assert not [row for row in labels if row in page]
+    bad = next((workdir / "learners" / "gil").glob(f"*/{CAPSTONE}/feedback/*/{CAPSTONE}.html")).read_text(encoding="utf-8")
+    assert "could not be scored" in html.unescape(bad)
+
+
+def test_skills_report_reads_mastery_from_the_gradebook(demo):
+    workdir, *_ = demo
+    table = mastery(Course.at(workdir))
+    ada = table["ada"]
+    assert ada[ML_ALGORITHMS] == (18.0, 18.0)  # capstone exercises 2-4 and 6 (8 points), and the competition's 10 points
+    assert ada[PROGRAMMING][0] == ada[PROGRAMMING][1] > 0
+    assert ada[COMMUNICATION] == (0.0, 0.0)  # written answers are not graded yet, so they do not count
+    assert table["ben"][DATA_HANDLING][0] == 0 < table["ben"][DATA_HANDLING][1]
+    text = skills_table(table)
+    assert text.splitlines()[0].split()[:3] == ["learner", "programming", "statistics"]
+    assert text.splitlines()[-1].startswith("class")
+    chart = skills_chart(table, workdir / "skills.png", "Skills of the class")
+    assert chart.read_bytes()[:4] == b"\x89PNG"
+
+
+def test_portfolio_has_what_it_promises_and_nothing_private(demo, tmp_path):
+    workdir, *_ = demo
+    out = export_portfolio(Course.at(workdir), "ada", tmp_path / "ada")
+    files = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
+    assert {"README.md", "MODEL_CARD.md", "requirements.txt", "income_prediction.ipynb",
+            "data/train.csv", "data/test.csv"} <= files
+    readme = (out / "README.md").read_text(encoding="utf-8")
+    for section in ("## Report", "## Results", "## Data", "CC BY 4.0", "| this project | 0.932 | 0.925 |"):
+        assert section in readme
+    assert "scikit-learn==" in (out / "requirements.txt").read_text()
+    notebook = read(out / "income_prediction.ipynb")
+    assert any(c.get("outputs") for c in notebook.cells if c.cell_type == "code"), "the notebook keeps its outputs"
+    text = "\n".join(p.read_text(encoding="utf-8", errors="ignore") for p in out.rglob("*") if p.is_file())
+    labels = (workdir / "competition" / "test_labels.csv").read_text()
+    for private in ("HIDDEN TESTS", "q1.check", "mlcourse", "Model answer", "nbgrader", "gradebook", "test_labels"):
+        assert private not in text, private
+    assert "income_over_50k,public" not in text and labels.splitlines()[5] not in text

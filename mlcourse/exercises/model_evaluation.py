@@ -131,6 +131,9 @@ def _check_cv_scores(cv_scores):
 def _check_scaled_logistic_scores(scaled_logistic_scores):
     data, target = _noisy_classification(n_rows=80, n_features=4, seed=1, flip=0.1)
     data = data * [1.0, 100.0, 0.01, 5.0] + [0.0, 50.0, 3.0, -2.0]
+    # Three outliers: a scaler that saw them (all the data) scales this column unlike one fitted on
+    # training folds without them, so even a leak that bypasses StandardScaler changes the scores.
+    data.loc[data.index[:3], "x2"] = [50.0, -40.0, 60.0]
     fitted_on = []
     original = StandardScaler.fit
 
@@ -143,14 +146,21 @@ def _check_scaled_logistic_scores(scaled_logistic_scores):
         scores = call(scaled_logistic_scores, data, target)
     finally:
         StandardScaler.fit = original
-    expect(len(data) not in fitted_on,
-           "you fitted the scaler on all the data before cross-validation, so the test folds leaked into the "
-           "scaling. Put StandardScaler and the model in one Pipeline and cross-validate the pipeline: "
-           "then the scaler is fitted on each training fold only.")
+    leak = ("you fitted the scaler on all the data before cross-validation, so the test folds leaked into the "
+            "scaling. Put StandardScaler and the model in one Pipeline and cross-validate the pipeline: "
+            "then the scaler is fitted on each training fold only.")
+    expect(len(data) not in fitted_on, leak)
     scores = _five_scores(scores, "scaled_logistic_scores(...)")
+    expect(fitted_on or not _close(scores, cross_val_score(LogisticRegression(max_iter=1000), data, target, cv=_folds())),
+           "no StandardScaler was fitted: the model saw the raw columns. Put StandardScaler() before the "
+           "LogisticRegression in a pipeline. (The check watches each StandardScaler fit in this process, "
+           "so leave out n_jobs.)")
     model = make_pipeline(StandardScaler(), LogisticRegression(max_iter=1000))
     if _close(scores, cross_val_score(model, data, target, cv=_folds())):
         return
+    scaled_everything = (data - data.mean()) / data.std(ddof=0)
+    expect(not _close(scores, cross_val_score(LogisticRegression(max_iter=1000), scaled_everything, target, cv=_folds())),
+           leak)
     expect(not _close(scores, cross_val_score(model, data, target, cv=5)),
            f"the folds were not shuffled: use cv={FOLDS}.")
     raise Mistake("the scores differ from those of make_pipeline(StandardScaler(), LogisticRegression(max_iter=1000)) "
@@ -302,8 +312,15 @@ def _steps_of(transformer):
     return [step for _, step in transformer.steps] if isinstance(transformer, Pipeline) else [transformer]
 
 
+# Ten categories: the one-hot columns are then sparse enough for ColumnTransformer to return a
+# sparse matrix, as it does on the Adult data.
+JOBS = ["sales", "tech", "care", "farm", "craft", "admin", "repair", "transport", "service", "army"]
+
+
 def _check_build_adult_pipeline(build_adult_pipeline):
-    pipeline = call(build_adult_pipeline, ["hours", "age"], ["job"])
+    pipeline = call(build_adult_pipeline, ["hours", "age"], ["job"],
+                    advice="The function should only build the pipeline, for the columns it is given: "
+                           "do not fit it, and do not use the Adult data inside it.")
     expect(isinstance(pipeline, Pipeline),
            f"build_adult_pipeline should return a Pipeline, not a {type(pipeline).__name__}.")
     try:
@@ -343,12 +360,13 @@ def _check_build_adult_pipeline(build_adult_pipeline):
            "fix the classifier's random_state (e.g. random_state=0) so that every run gives the same model.")
     rng = np.random.default_rng(6)
     train = pd.DataFrame({"hours": rng.normal(40, 10, 40).round(), "age": rng.integers(18, 70, 40).astype(float),
-                          "job": rng.choice(["sales", "tech", "care"], 40)}).astype({"job": object})
+                          "job": rng.choice(JOBS, 40)}).astype({"job": object})
     train.loc[[3, 17], "hours"] = np.nan
     train.loc[[5, 22], "job"] = np.nan
     target = (train["age"] > 40).astype(int).to_numpy()
     call(pipeline.fit, train, target,
-         advice="The data has missing values: impute them (SimpleImputer) before scaling and encoding.")
+         advice="The data has missing values: impute them (SimpleImputer) before scaling and encoding. "
+                "(A classifier that refuses sparse input needs OneHotEncoder(sparse_output=False).)")
     new = pd.DataFrame({"hours": [38.0], "age": [51.0], "job": ["astronaut"]}).astype({"job": object})
     try:
         probabilities = pipeline.predict_proba(new)

@@ -45,7 +45,7 @@ class Course:
         return self.root / "release"
 
     def assignments(self) -> list[str]:
-        """Names of the assignments in ``source/``, in course order (their names sort that way)."""
+        """Names of the assignments in ``source/``, sorted by name."""
         return sorted(p.name for p in self.source.iterdir() if p.is_dir() and not p.name.startswith("."))
 
     def submitted_students(self, assignment: str) -> list[str]:

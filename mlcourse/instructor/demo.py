@@ -65,14 +65,16 @@ def as_learner(course: Course, student: str, *args: str) -> str:
     """Run a learner's nbgrader command (fetch, submit) as ``student``, from their home folder.
 
     nbgrader takes the learner's id from the login name; all demo learners share one login,
-    so each command names its learner with ``--student``. The course's exchange and id are
-    passed as they would be in a learner's own configuration.
+    so each command names its learner with ``--student`` and keeps the submission cache (which
+    fetch_feedback reads to find the learner's own feedback) in the learner's home folder, as a
+    separate login would. The course's exchange and id are passed as in a learner's configuration.
     """
     home = course.root / "learners" / student
     home.mkdir(parents=True, exist_ok=True)
     config = course.config()
     return course.nbgrader(*args, f"--student={student}", f"--course={config.CourseDirectory.course_id}",
                            f"--Exchange.root={config.Exchange.root}", "--Exchange.path_includes_course=True",
+                           f"--Exchange.cache={home / '.nbgrader_cache'}",
                            cwd=home)
 
 
@@ -94,7 +96,9 @@ def run_demo(course: Course, workdir: Path, progress=print) -> bool:
     """Run the whole loop for every assignment that has samples; True if every score is as expected."""
     started = time.perf_counter()
     demo = prepare_workdir(course, workdir)
-    assignments = [a for a in course.assignments() if (course.root / "samples" / a / "samples.csv").exists()]
+    # The capstone comes last, as in the course.
+    assignments = sorted((a for a in course.assignments() if (course.root / "samples" / a / "samples.csv").exists()),
+                         key=lambda a: a == COMPETITION)
     progress(f"Scratch course: {demo.root}")
     progress("1. Instructor generates the learners' versions (nbgrader generate_assignment)")
     generate_release(demo, assignments, progress=lambda line: progress("  " + line))

@@ -8,6 +8,7 @@ test labels, hidden tests, the course's checks and hints, or anything from the g
 from __future__ import annotations
 
 import base64
+import re
 import shutil
 from importlib import metadata
 from pathlib import Path
@@ -39,6 +40,13 @@ def _role(cell) -> tuple[str | None, dict]:
     return info.get("grade_id"), info
 
 
+def _section_heading(text: str) -> str:
+    """An exercise's title as a plain section heading: "## Exercise 2 · Clean it (2 points)" -> "## Clean it"."""
+    title = text.strip().splitlines()[0].lstrip("# ")
+    title = re.sub(r"^Exercise \d+ · ", "", title)
+    return "## " + re.sub(r" \(\d+ points?\)$", "", title)
+
+
 def public_notebook(notebook):
     """The learner's notebook without the course's scaffolding: no test cells (they hold hidden
     tests once autograded), no course instructions, no nbgrader metadata, and a setup cell that
@@ -49,7 +57,7 @@ def public_notebook(notebook):
         if info.get("grade") and cell.cell_type == "code" or info.get("task") or grade_id in ("intro", "outro"):
             continue
         if grade_id and grade_id.endswith("-text") and grade_id != "written-text":
-            continue
+            cell.source = _section_heading(cell.source)
         if grade_id == "setup":
             cell.source = STANDALONE_SETUP
         if grade_id == "written-text":

@@ -2,7 +2,7 @@
 
 Each check runs the learner's function on a small hand-made data set, builds what the exercise
 asks for on that same small data with scikit-learn, and names the usual mistake when the two
-differ. The exact values on the real data (penguins, breast cancer, digits, diabetes) are
+differ. The exact values on the real data (penguins, breast cancer, digits, diabetes, Adult) are
 checked only by the hidden tests.
 """
 import math
@@ -370,4 +370,114 @@ q8 = Exercise("q8", "RMSE and R² of a linear regression", [
     "`mse = mean_squared_error(target_test, predicted)`, then `return mse ** 0.5, r2_score(target_test, predicted)`.",
 ], _check_regression, STATISTICS)
 
-__all__ = ["q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "Mistake"]
+
+# ---------------------------------------------------------------- q9: the capstone's first model comparison
+
+ADULT_MODELS = ("baseline", "tree", "logistic")
+
+
+def _toy_census(seed=8, rows=400):
+    """Census-like numbers: an age, a rare large capital gain, a feature in tiny units, weekly hours.
+
+    The classes depend on a threshold of the gain (which suits a tree) and on the tiny feature
+    (which a logistic regression only sees once the features are scaled).
+    """
+    rng = np.random.default_rng(seed)
+    years = rng.integers(18, 80, size=rows).astype(float)
+    gain = np.where(rng.random(rows) < 0.1, rng.exponential(5000, size=rows), 0.0)
+    tiny = rng.normal(size=rows) / 1000
+    hours = rng.integers(10, 70, size=rows).astype(float)
+    score = (years - 45) / 12 + 1000 * tiny + (gain > 3000) * 2.5 - np.abs(hours - 45) / 15 + rng.normal(size=rows)
+    data = pd.DataFrame({"years": years, "gain": gain, "tiny": tiny, "hours": hours})
+    target = pd.Series((score > 0.3).astype(int), name="label")
+    split = rows * 3 // 4
+    return data[:split], target[:split], data[split:], target[split:]
+
+
+def _census_model(name, max_depth=6, scaled=True):
+    from sklearn.dummy import DummyClassifier
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+    from sklearn.tree import DecisionTreeClassifier
+
+    if name == "baseline":
+        return DummyClassifier(strategy="prior")
+    if name == "tree":
+        return DecisionTreeClassifier(max_depth=max_depth, random_state=0)
+    logistic = LogisticRegression(max_iter=1000)
+    return make_pipeline(StandardScaler(), logistic) if scaled else logistic
+
+
+def _census_auc(model, fit_on, score_on, hard=False, column=1):
+    from sklearn.metrics import roc_auc_score
+
+    model.fit(*fit_on)
+    data, target = score_on
+    scores = model.predict(data) if hard else model.predict_proba(data)[:, column]
+    return roc_auc_score(target, scores)
+
+
+def _check_compare(compare_on_adult):
+    data_train, target_train, data_test, target_test = split = _toy_census()
+    train, test = (data_train, target_train), (data_test, target_test)
+    result = _quietly(compare_on_adult, *split)
+    expect(isinstance(result, dict),
+           f"return a dict {{model name: test ROC-AUC}}; got {type(result).__name__} ({result!r:.60}).")
+    expect(set(result) == set(ADULT_MODELS),
+           f'the dict\'s keys should be exactly "baseline", "tree" and "logistic"; yours are '
+           f"{', '.join(sorted(map(repr, result))) or 'none'}.")
+    scores = {name: _number(result[name], f'the value for "{name}"') for name in ADULT_MODELS}
+    for name, score in scores.items():
+        expect(0 <= score <= 1, f'a ROC-AUC lies between 0 and 1; your value for "{name}" is {score!r}.')
+    expect(scores["baseline"] == 0.5,
+           f'DummyClassifier(strategy="prior") gives everyone the same probability, so its ROC-AUC is exactly 0.5; '
+           f'your "baseline" scores {scores["baseline"]!r}. Use the prior strategy, which does not guess at random.')
+
+    reference = {name: _census_auc(_census_model(name), train, test) for name in ("tree", "logistic")}
+    for name in ("tree", "logistic"):
+        score = scores[name]
+        if math.isclose(score, reference[name]):
+            continue
+        expect(not math.isclose(score, _census_auc(_census_model(name), train, test, hard=True)),
+               f'you passed hard labels from `predict` (your "{name}"): ROC-AUC ranks people by a score, so pass '
+               "the probability of the positive class, `model.predict_proba(data_test)[:, 1]`.")
+        expect(not math.isclose(score, _census_auc(_census_model(name), test, test)),
+               f'your "{name}" was fitted on the test part: fit every model on data_train, target_train only, '
+               "then score it on data_test, target_test.")
+        expect(not math.isclose(score, _census_auc(_census_model(name), train, train)),
+               f'your "{name}" is scored on the training part: compute the ROC-AUC on data_test, target_test.')
+        expect(not math.isclose(score, _census_auc(_census_model(name), train, test, column=0)),
+               f'your "{name}" uses column 0 of predict_proba, the probability of class 0: take column 1, `[:, 1]`.')
+        other = "logistic" if name == "tree" else "tree"
+        expect(not math.isclose(score, reference[other]),
+               f'your "{name}" value is the {other} model\'s ROC-AUC: check which model goes under which key.')
+        if name == "tree":
+            for depth in [None, *range(1, 6), *range(7, 21)]:
+                shape = "grows without a depth limit" if depth is None else f"has max_depth={depth}"
+                expect(not math.isclose(score, _census_auc(_census_model("tree", max_depth=depth), train, test)),
+                       f"your tree has the wrong depth: its ROC-AUC is that of a tree that {shape}. "
+                       "Use `DecisionTreeClassifier(max_depth=6, random_state=0)`.")
+        else:
+            expect(not math.isclose(score, _census_auc(_census_model("logistic", scaled=False), train, test)),
+                   "your logistic regression sees raw features, without scaling: put a StandardScaler in front of it, "
+                   "`make_pipeline(StandardScaler(), LogisticRegression(max_iter=1000))`. (Here one feature is "
+                   "measured in thousandths, and the regularisation of an unscaled model all but ignores it.)")
+        model = ("DecisionTreeClassifier(max_depth=6, random_state=0)" if name == "tree"
+                 else "make_pipeline(StandardScaler(), LogisticRegression(max_iter=1000))")
+        raise Mistake(f'on this small example, {model} fitted on the training part has a test ROC-AUC of '
+                      f'{reference[name]:.4f}; your "{name}" gives {score:.4f}.')
+
+
+q9 = Exercise("q9", "a first model comparison for the capstone", [
+    "Build the three models, fit each on data_train, target_train, and score each on the test part with "
+    "`roc_auc_score`. ROC-AUC needs a score per person (a probability), not a 0/1 prediction.",
+    "Keep the models in a dict `{\"baseline\": ..., \"tree\": ..., \"logistic\": ...}` and loop over "
+    "`models.items()`: fit, then `roc_auc_score(target_test, model.predict_proba(data_test)[:, 1])`.",
+    "`models = {\"baseline\": DummyClassifier(strategy=\"prior\"), \"tree\": DecisionTreeClassifier(max_depth=6, "
+    "random_state=0), \"logistic\": make_pipeline(StandardScaler(), LogisticRegression(max_iter=1000))}`, then "
+    "`return {name: roc_auc_score(target_test, model.fit(data_train, target_train).predict_proba(data_test)[:, 1]) "
+    "for name, model in models.items()}`.",
+], _check_compare, ML_ALGORITHMS)
+
+__all__ = ["q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "Mistake"]

@@ -52,6 +52,16 @@ WRONG = {
               '    return mean_squared_error(target_test, predicted), r2_score(target_test, predicted)\n'),
         message="you returned the mean squared error",
     ),
+    # Scores the tree and the logistic regression from hard 0/1 labels instead of probabilities.
+    "q9-answer": WrongAnswer(
+        code=('def compare_on_adult(data_train, target_train, data_test, target_test):\n'
+              '    models = {"baseline": DummyClassifier(strategy="prior"),\n'
+              '              "tree": DecisionTreeClassifier(max_depth=6, random_state=0),\n'
+              '              "logistic": make_pipeline(StandardScaler(), LogisticRegression(max_iter=1000))}\n'
+              '    return {name: roc_auc_score(target_test, model.fit(data_train, target_train).predict(data_test))\n'
+              '            for name, model in models.items()}\n'),
+        message="you passed hard labels from `predict`",
+    ),
 }
 
 # Reproducible and stratified, but with random_state=42 instead of 0: the visible check (on a small

@@ -156,5 +156,6 @@ def test_reference_solution_reaches_the_target_and_the_baseline_sets_the_bar(tmp
           f"baseline public {baseline_public:.4f} private {baseline_private:.4f}")
     assert reference_private >= 0.92
     assert round(baseline_private, 3) == competition.BASELINE_AUC and competition.points_for(baseline_private) == 0
+    assert round(baseline_public, 3) == competition.BASELINE_PUBLIC_AUC
     sample = pd.read_csv(SAMPLES / "ada_submission.csv")
     assert (pd.read_csv(tmp_path / "submission.csv")["probability"].round(5) - sample["probability"]).abs().max() < 1e-9

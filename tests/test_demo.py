@@ -125,9 +125,10 @@ def test_portfolio_has_what_it_promises_and_nothing_private(demo, tmp_path):
     out = export_portfolio(Course.at(workdir), "ada", tmp_path / "ada")
     files = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
     assert {"README.md", "MODEL_CARD.md", "requirements.txt", "income_prediction.ipynb",
-            "data/train.csv", "data/test.csv"} <= files
+            "data/train.csv", "data/test.csv", "figures/figure_1.png"} <= files
     readme = (out / "README.md").read_text(encoding="utf-8")
-    for section in ("## Report", "## Results", "## Data", "CC BY 4.0", "| this project | 0.932 | 0.925 |"):
+    for section in ("## Report", "## Results", "## Data", "CC BY 4.0", "| this project | 0.932 | 0.925 |",
+                    "![Figure 1](figures/figure_1.png)", "**Fairness.**"):
         assert section in readme
     assert "scikit-learn==" in (out / "requirements.txt").read_text()
     notebook = read(out / "income_prediction.ipynb")

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import nbformat
 
-from mlcourse.instructor.competition import BASELINE_AUC, PACKAGE_DATA
+from mlcourse.instructor.competition import BASELINE_AUC, BASELINE_PUBLIC_AUC, PACKAGE_DATA
 from mlcourse.instructor.course import Course, CourseError
 from mlcourse.instructor.leaderboard import standings
 from mlcourse.instructor.scoring import ASSIGNMENT, history
@@ -106,7 +106,7 @@ def export_portfolio(course: Course, student: str, out: Path) -> Path:
         shutil.copyfile(PACKAGE_DATA / f"{part}.csv", out / "data" / f"{part}.csv")
     best = next((s for s in standings(history(course)) if s.student == student and s.private_auc is not None), None)
     results = ("| model | public ROC-AUC | private ROC-AUC |\n|---|---|---|\n"
-               f"| baseline (logistic regression, numeric columns) | 0.840 | {BASELINE_AUC:.3f} |\n"
+               f"| baseline (logistic regression, numeric columns) | {BASELINE_PUBLIC_AUC:.3f} | {BASELINE_AUC:.3f} |\n"
                + (f"| this project | {best.public_auc:.3f} | {best.private_auc:.3f} |\n" if best else
                   "| this project | not scored yet | not scored yet |\n"))
     shown = "\n".join(f"![Figure {i}](figures/{p.name})" for i, p in enumerate(figures, start=1)) or "_No figures yet._"

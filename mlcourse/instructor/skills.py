@@ -58,14 +58,15 @@ def mastery(course: Course, student: str | None = None) -> dict[str, dict[str, t
 
 def skills_table(table: dict[str, dict[str, tuple[float, float]]]) -> str:
     """Mastery per learner and skill in percent, with the class average last; '-' where nothing is graded yet."""
-    short = {skill: skill.split()[0][:11] for skill in SKILLS}
-    lines = [f"{'learner':<14}" + "".join(f"{short[s]:>13}" for s in SKILLS)]
+    short = dict(zip(SKILLS, ("programming", "statistics", "data handling", "ML algorithms", "visualization",
+                              "communication")))
+    lines = [f"{'learner':<14}" + "".join(f"{short[s]:>15}" for s in SKILLS)]
     percent = lambda earned, possible: f"{100 * earned / possible:.0f}%" if possible else "-"  # noqa: E731
     for learner, totals in sorted(table.items()):
-        lines.append(f"{learner:<14}" + "".join(f"{percent(*totals[s]):>13}" for s in SKILLS))
+        lines.append(f"{learner:<14}" + "".join(f"{percent(*totals[s]):>15}" for s in SKILLS))
     if len(table) > 1:
         summed = {s: (sum(t[s][0] for t in table.values()), sum(t[s][1] for t in table.values())) for s in SKILLS}
-        lines.append(f"{'class':<14}" + "".join(f"{percent(*summed[s]):>13}" for s in SKILLS))
+        lines.append(f"{'class':<14}" + "".join(f"{percent(*summed[s]):>15}" for s in SKILLS))
     return "\n".join(lines)
 
 
@@ -81,10 +82,9 @@ def skills_chart(table: dict[str, dict[str, tuple[float, float]]], path: Path, t
     shares = [100 * e / p if p else 0 for e, p in zip(earned, possible)]
     fig, ax = plt.subplots(figsize=(7, 3.5))
     bars = ax.barh(SKILLS[::-1], shares[::-1], color="#0072b2")
-    for bar, p in zip(bars, possible[::-1]):
-        if not p:
-            bar.set_hatch("//")
-            bar.set_alpha(0.3)
+    for bar, share, p in zip(bars, shares[::-1], possible[::-1]):
+        label = f"{share:.0f}% of {p:g} points" if p else "not graded yet"
+        ax.text(share + 1, bar.get_y() + bar.get_height() / 2, label, va="center", fontsize="small")
     ax.set_xlim(0, 100)
     ax.set_xlabel("mastery (% of graded points earned)")
     ax.set_title(title)

@@ -174,7 +174,7 @@ q1 = Exercise("q1", "clean the census data", [
 ], _check_clean_adult, DATA_HANDLING)
 
 q2 = Exercise("q2", "a pipeline that prepares its own data", [
-    "Reuse your pipeline from the model-evaluation unit: a ColumnTransformer, then a classifier, in one Pipeline.",
+    "Reuse `build_adult_pipeline` from the model-evaluation unit: a ColumnTransformer, then a classifier, in one Pipeline.",
     "Numeric: SimpleImputer(strategy='median'). Categorical: SimpleImputer(strategy='most_frequent') then "
     "OneHotEncoder(handle_unknown='ignore'). Then e.g. HistGradientBoostingClassifier(random_state=0).",
 ], _check_build_pipeline, ML_ALGORITHMS)

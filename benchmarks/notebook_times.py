@@ -26,7 +26,8 @@ def run_time(path: Path) -> float:
         shutil.copy(path, folder)
         notebook = nbformat.read(Path(folder) / path.name, as_version=4)
         started = time.perf_counter()
-        NotebookClient(notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": folder}}).execute()
+        NotebookClient(notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": folder}},
+                       extra_arguments=["--IPKernelApp.log_level=ERROR"]).execute()
         return time.perf_counter() - started
 
 

@@ -138,3 +138,10 @@ def test_portfolio_has_what_it_promises_and_nothing_private(demo, tmp_path):
     for private in ("HIDDEN TESTS", "q1.check", "mlcourse", "Model answer", "nbgrader", "gradebook", "test_labels"):
         assert private not in text, private
     assert "income_over_50k,public" not in text and labels.splitlines()[5] not in text
+
+
+def test_the_capstone_table_says_who_did_not_submit(demo):
+    _, _, output = demo
+    lines = {line.split()[1]: line for line in output.splitlines() if line.startswith(CAPSTONE + " ")}
+    assert lines["dev"].endswith("no submission") and "no submission" not in lines["ben"]
+    assert "await manual grading" in lines["ada"]

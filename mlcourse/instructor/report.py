@@ -45,4 +45,8 @@ def instructor_notes(course: Course, assignment: str, outcomes) -> dict[str, str
 def grade_report(course: Course, assignment: str, outcomes) -> tuple[list[dict], str]:
     """Export every grade to ``grades.csv`` and return this assignment's rows and their table."""
     rows = [r for r in export_grades(course, course.root / "grades.csv") if r["assignment"] == assignment]
-    return rows, grade_table(rows, instructor_notes(course, assignment, outcomes))
+    notes = instructor_notes(course, assignment, outcomes)
+    for row in rows:
+        if not row["timestamp"]:  # nbgrader exports every learner of the course, submitted or not
+            notes.setdefault(row["student_id"], "no submission")
+    return rows, grade_table(rows, notes)

@@ -159,3 +159,21 @@ def test_reference_solution_reaches_the_target_and_the_baseline_sets_the_bar(tmp
     assert round(baseline_public, 3) == competition.BASELINE_PUBLIC_AUC
     sample = pd.read_csv(SAMPLES / "ada_submission.csv")
     assert (pd.read_csv(tmp_path / "submission.csv")["probability"].round(5) - sample["probability"]).abs().max() < 1e-9
+
+
+def test_the_learners_board_ranks_by_public_score_and_shows_nothing_private():
+    entries = [entry("ana", 0.90), entry("bo", 0.88)]
+    entries[1] = Scored("bo", "t", "x", "scored", 0.95, 0.88, 8.0, "")  # best in public, second in private
+    assert [r.student for r in standings(entries)] == ["ana", "bo"]
+    assert [r.student for r in standings(entries, by="public")] == ["bo", "ana"]
+
+
+def test_public_leaderboard_files_leave_out_private_scores_points_and_flags(tmp_path, labels):
+    course = Course(tmp_path)
+    score_submission(course, "zoe", SAMPLES / "zoe_looked_up_labels.csv", labels)
+    score_submission(course, "ada", SAMPLES / "ada_submission.csv", labels)
+    rows, csv_path, html_path = build_leaderboard(course, public=True)
+    assert csv_path.name == "public_leaderboard.csv"
+    assert csv_path.read_text().splitlines()[0] == "rank,learner,public_auc,submissions"
+    page = html_path.read_text()
+    assert f"{rows[0].private_auc:.4f}" not in page and "review" not in page and "<th>points</th>" not in page

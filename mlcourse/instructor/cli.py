@@ -24,6 +24,8 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("score", help="score every submitted capstone submission.csv, record points, print the leaderboard")
     board = commands.add_parser("leaderboard", help="rank the scored capstone submissions into CSV and HTML")
     board.add_argument("--out", type=Path, help="folder for leaderboard.csv/.html (default: competition/)")
+    board.add_argument("--public", action="store_true",
+                       help="the learners' board: ranked by public score, nothing of the private split")
     portfolio = commands.add_parser("portfolio", help="turn a learner's graded capstone into a publishable project folder")
     portfolio.add_argument("student")
     portfolio.add_argument("--out", type=Path, help="default: portfolios/<student>")
@@ -74,8 +76,9 @@ def _capstone(course: Course, args) -> int:
     elif args.command in ("score", "leaderboard"):
         if args.command == "score":
             scoring.score_all(course)
-        rows, csv_path, html_path = leaderboard.build_leaderboard(course, getattr(args, "out", None))
-        print(leaderboard.leaderboard_table(rows))
+        public = getattr(args, "public", False)
+        rows, csv_path, html_path = leaderboard.build_leaderboard(course, getattr(args, "out", None), public)
+        print(leaderboard.leaderboard_table(rows, public))
         print(f"wrote {csv_path} and {html_path}")
     elif args.command == "portfolio":
         out = portfolio.export_portfolio(course, args.student, (args.out or Path("portfolios") / args.student).resolve())

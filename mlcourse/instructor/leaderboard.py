@@ -1,9 +1,11 @@
 """The capstone leaderboard: every learner's best scored submission, ranked, as CSV and HTML.
 
-Ranks follow the private ROC-AUC (the final standing); equal scores share a rank ("1, 2, 2, 4").
-Each row also shows the public score learners saw during the competition, how many files the
-learner had scored (invalid ones included) and a flag for scores too good to be plausible:
-the full Adult data is public, so a near-perfect score usually means the labels were looked up.
+The instructor's board ranks by the private ROC-AUC (the final standing); equal scores share a
+rank ("1, 2, 2, 4"). Each row also shows the public score learners saw during the competition,
+the points, how many files the learner had scored (invalid ones included) and a flag for scores
+too good to be plausible: the full Adult data is public, so a near-perfect score usually means
+the labels were looked up. The public board, to share with learners while the competition
+runs, ranks by the public score alone and shows nothing of the private split, as on Kaggle.
 """
 from __future__ import annotations
 
@@ -11,10 +13,10 @@ import base64
 import csv
 import html
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from mlcourse.instructor.competition import BASELINE_AUC, FULL_MARKS_AUC, IMPLAUSIBLE_AUC
+from mlcourse.instructor.competition import BASELINE_AUC, BASELINE_PUBLIC_AUC, FULL_MARKS_AUC, IMPLAUSIBLE_AUC
 from mlcourse.instructor.course import Course
 from mlcourse.instructor.scoring import Scored, history
 
@@ -33,61 +35,81 @@ class Standing:
     flag: str
 
 
-def standings(entries: list[Scored]) -> list[Standing]:
-    """One row per learner, best private score first; learners with no valid file come last, unranked."""
+def _auc(value: float | None) -> str:
+    return "" if value is None else f"{value:.4f}"
+
+
+# (header, value shown) per column; the public board keeps only the first four.
+COLUMNS = [
+    ("rank", lambda r: "" if r.rank is None else str(r.rank)),
+    ("learner", lambda r: r.student),
+    ("public_auc", lambda r: _auc(r.public_auc)),
+    ("submissions", lambda r: str(r.submissions)),
+    ("private_auc", lambda r: _auc(r.private_auc)),
+    ("points", lambda r: f"{r.points:g}"),
+    ("flag", lambda r: r.flag),
+]
+
+
+def columns(public: bool):
+    return COLUMNS[:4] if public else COLUMNS
+
+
+def standings(entries: list[Scored], by: str = "private") -> list[Standing]:
+    """One row per learner, best ``by`` ("private" or "public") score first; no valid file: last, unranked."""
+    score = lambda item: getattr(item, f"{by}_auc")  # noqa: E731
     by_student: dict[str, list[Scored]] = {}
     for entry in entries:
         by_student.setdefault(entry.student, []).append(entry)
     rows = []
     for student, own in by_student.items():
         scored = [e for e in own if e.status == "scored"]
-        # The best file: highest private score; on a tie, the earlier one.
-        best = max(scored, key=lambda e: (e.private_auc, -own.index(e)), default=None)
+        # The best file: highest score; on a tie, the earlier one.
+        best = max(scored, key=lambda e: (score(e), -own.index(e)), default=None)
         if best is None:
             rows.append(Standing(None, student, None, None, 0.0, len(own), f"no valid submission: {own[-1].message}"))
             continue
         implausible = max(best.public_auc, best.private_auc) > IMPLAUSIBLE_AUC
         rows.append(Standing(None, student, best.public_auc, best.private_auc, best.points, len(own),
                              FLAG if implausible else ""))
-    rows.sort(key=lambda r: (r.private_auc is None, -(r.private_auc or 0), r.student))
+    rows.sort(key=lambda r: (score(r) is None, -(score(r) or 0), r.student))
     ranked, previous, rank = [], None, 0
     for position, row in enumerate(rows, start=1):
-        if row.private_auc is not None:
-            key = round(row.private_auc, 6)
+        if score(row) is not None:
+            key = round(score(row), 6)
             rank = rank if key == previous else position
             previous = key
-            row = Standing(rank, *list(row.__dict__.values())[1:])
+            row = replace(row, rank=rank)
         ranked.append(row)
     return ranked
 
 
-def write_csv(rows: list[Standing], path: Path) -> None:
+def write_csv(rows: list[Standing], path: Path, public: bool = False) -> None:
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(["rank", "student", "public_auc", "private_auc", "points", "submissions", "flag"])
-        for r in rows:
-            writer.writerow(["" if r.rank is None else r.rank, r.student,
-                             "" if r.public_auc is None else f"{r.public_auc:.4f}",
-                             "" if r.private_auc is None else f"{r.private_auc:.4f}",
-                             f"{r.points:g}", r.submissions, r.flag])
+        writer.writerow([header for header, _ in columns(public)])
+        writer.writerows([[shown(r) for _, shown in columns(public)] for r in rows])
 
 
-def _chart(rows: list[Standing]) -> str:
-    """A horizontal bar chart of private scores with the pass and full-marks lines, as a PNG data URI."""
+def _chart(rows: list[Standing], public: bool) -> str:
+    """A horizontal bar chart of the ranking score with the pass and full-marks lines, as a PNG data URI."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    ranked = [r for r in rows if r.private_auc is not None][::-1]
+    score = (lambda r: r.public_auc) if public else (lambda r: r.private_auc)  # noqa: E731
+    ranked = [r for r in rows if score(r) is not None][::-1]
     fig, ax = plt.subplots(figsize=(7, 0.4 * len(ranked) + 1.5))
-    colors = ["#d55e00" if r.flag else "#0072b2" for r in ranked]  # colour-blind-safe (Okabe-Ito)
-    ax.barh([r.student for r in ranked], [r.private_auc for r in ranked], color=colors)
-    ax.axvline(BASELINE_AUC, color="#555555", linestyle="--", label=f"baseline {BASELINE_AUC}: beat it to pass")
-    ax.axvline(FULL_MARKS_AUC, color="#009e73", linestyle=":", label=f"full marks {FULL_MARKS_AUC}")
+    colors = ["#d55e00" if r.flag and not public else "#0072b2" for r in ranked]  # colour-blind-safe (Okabe-Ito)
+    ax.barh([r.student for r in ranked], [score(r) for r in ranked], color=colors)
+    baseline = BASELINE_PUBLIC_AUC if public else BASELINE_AUC
+    ax.axvline(baseline, color="#555555", linestyle="--", label=f"baseline {baseline}" + ("" if public else ": beat it to pass"))
+    if not public:
+        ax.axvline(FULL_MARKS_AUC, color="#009e73", linestyle=":", label=f"full marks {FULL_MARKS_AUC}")
     ax.set_xlim(0.5, 1.0)
-    ax.set_xlabel("private ROC-AUC")
-    ax.set_title("Capstone leaderboard (orange: flagged for review)")
+    ax.set_xlabel(f"{'public' if public else 'private'} ROC-AUC")
+    ax.set_title("Capstone leaderboard" + ("" if public else " (orange: flagged for review)"))
     ax.legend(loc="lower right", fontsize="small")
     fig.tight_layout()
     buffer = io.BytesIO()
@@ -96,48 +118,47 @@ def _chart(rows: list[Standing]) -> str:
     return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
 
 
-def write_html(rows: list[Standing], path: Path) -> None:
-    cell = lambda v: f"<td>{html.escape(str(v))}</td>"  # noqa: E731
-    body = "\n".join(
-        "<tr>" + cell("" if r.rank is None else r.rank) + cell(r.student)
-        + cell("" if r.public_auc is None else f"{r.public_auc:.4f}")
-        + cell("" if r.private_auc is None else f"{r.private_auc:.4f}")
-        + cell(f"{r.points:g}") + cell(r.submissions) + cell(r.flag) + "</tr>" for r in rows)
-    chart = f'<img alt="bar chart of private ROC-AUC per learner" src="{_chart(rows)}">' if any(
-        r.private_auc is not None for r in rows) else "<p>No valid submission yet.</p>"
+def write_html(rows: list[Standing], path: Path, public: bool = False) -> None:
+    head = "".join(f"<th>{header}</th>" for header, _ in columns(public))
+    body = "\n".join("<tr>" + "".join(f"<td>{html.escape(shown(r))}</td>" for _, shown in columns(public)) + "</tr>"
+                     for r in rows)
+    has_scores = any(r.public_auc is not None for r in rows)
+    chart = f'<img alt="bar chart of ROC-AUC per learner" src="{_chart(rows, public)}">' if has_scores else (
+        "<p>No valid submission yet.</p>")
+    about = ("Public: the score on a fixed ~30% of the test rows. The final ranking uses the other 70%, "
+             "revealed when the competition ends." if public else
+             f"Public: the fixed ~30% of the test rows shown during the competition; private: the rest, which sets "
+             f"the rank and the points (beat the baseline's {BASELINE_AUC} to pass, {FULL_MARKS_AUC} = full marks).")
     path.write_text(f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Capstone leaderboard</title>
 <style>body{{font-family:sans-serif;margin:2em}}table{{border-collapse:collapse}}
 td,th{{border:1px solid #ccc;padding:4px 8px;text-align:left}}</style></head>
 <body><h1>Capstone leaderboard</h1>
-<p>Metric: ROC-AUC of <code>income &gt; 50K</code>. Public: the fixed ~30% of the test rows shown during the
-competition; private: the rest, which sets the rank and the points (baseline {BASELINE_AUC} = pass,
-{FULL_MARKS_AUC} = full marks).</p>
+<p>Metric: ROC-AUC of <code>income &gt; 50K</code>. {about}</p>
 {chart}
-<table><thead><tr><th>rank</th><th>learner</th><th>public</th><th>private</th><th>points</th>
-<th>submissions</th><th>flag</th></tr></thead>
+<table><thead><tr>{head}</tr></thead>
 <tbody>
 {body}
 </tbody></table></body></html>
 """, encoding="utf-8")
 
 
-def build_leaderboard(course: Course, out: Path | None = None) -> tuple[list[Standing], Path, Path]:
-    """Rank the competition's history; write ``leaderboard.csv`` and ``leaderboard.html`` into ``out``."""
-    rows = standings(history(course))
+def build_leaderboard(course: Course, out: Path | None = None, public: bool = False) -> tuple[list[Standing], Path, Path]:
+    """Rank the competition's history into ``out``: ``leaderboard.csv``/``.html``, or for the
+    learners' board ``public_leaderboard.csv``/``.html``."""
+    rows = standings(history(course), by="public" if public else "private")
     out = out or course.root / "competition"
     out.mkdir(parents=True, exist_ok=True)
-    write_csv(rows, out / "leaderboard.csv")
-    write_html(rows, out / "leaderboard.html")
-    return rows, out / "leaderboard.csv", out / "leaderboard.html"
+    name = "public_leaderboard" if public else "leaderboard"
+    write_csv(rows, out / f"{name}.csv", public)
+    write_html(rows, out / f"{name}.html", public)
+    return rows, out / f"{name}.csv", out / f"{name}.html"
 
 
-def leaderboard_table(rows: list[Standing]) -> str:
+def leaderboard_table(rows: list[Standing], public: bool = False) -> str:
     """The leaderboard as aligned text, for the terminal."""
-    lines = [f"{'rank':>4}  {'learner':<12} {'public':>7} {'private':>7} {'points':>6} {'files':>5}  flag"]
+    widths = {"rank": 4, "learner": 12, "public_auc": 10, "submissions": 11, "private_auc": 11, "points": 6}
+    lines = ["  ".join(f"{header:<{widths.get(header, 0)}}" for header, _ in columns(public)).rstrip()]
     for r in rows:
-        lines.append(f"{'' if r.rank is None else r.rank:>4}  {r.student:<12} "
-                     f"{'' if r.public_auc is None else f'{r.public_auc:.4f}':>7} "
-                     f"{'' if r.private_auc is None else f'{r.private_auc:.4f}':>7} {r.points:>6g} "
-                     f"{r.submissions:>5}  {r.flag}")
+        lines.append("  ".join(f"{shown(r):<{widths.get(header, 0)}}" for header, shown in columns(public)).rstrip())
     return "\n".join(lines)

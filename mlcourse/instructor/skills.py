@@ -33,7 +33,7 @@ def cell_skill(assignment: str, cell: str) -> str | None:
 
 def mastery(course: Course, student: str | None = None) -> dict[str, dict[str, tuple[float, float]]]:
     """learner -> skill -> (points earned, points graded), over every graded submission."""
-    from nbgrader.api import Gradebook
+    from nbgrader.api import Gradebook, MissingEntry
 
     table: dict[str, dict[str, tuple[float, float]]] = {}
     with Gradebook(course.db_url()) as gradebook:
@@ -43,7 +43,7 @@ def mastery(course: Course, student: str | None = None) -> dict[str, dict[str, t
             for assignment in gradebook.assignments:
                 try:
                     submission = gradebook.find_submission(assignment.name, learner)
-                except Exception:  # noqa: BLE001 (MissingEntry: this learner did not submit it)
+                except MissingEntry:  # this learner did not submit it
                     continue
                 for notebook in submission.notebooks:
                     for grade in notebook.grades:

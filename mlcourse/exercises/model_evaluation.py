@@ -112,7 +112,7 @@ def _check_cv_scores(cv_scores):
     unshuffled = (_train_sets(StratifiedKFold(n_splits=5), data, target), _train_sets(KFold(n_splits=5), data, target))
     expect(used not in unshuffled,
            "the folds were not shuffled: `cv=5` (or a splitter without shuffle=True) cuts the rows in their "
-           "file order, so on data sorted by class or by date every fold is unrepresentative. "
+           "file order, so on a file sorted by date, by region or by class each fold holds a different kind of rows. "
            f"Use cv={FOLDS}.")
     expect(used != _train_sets(KFold(n_splits=5, shuffle=True, random_state=0), data, target),
            "the folds were not stratified: KFold ignores the classes, so a fold can hold too few of the "

@@ -62,7 +62,9 @@ def _check_short_species(short_species):
     labels = pd.Series(["Adelie Penguin (Pygoscelis adeliae)", "Emperor Penguin (Aptenodytes forsteri)",
                         "Adelie Penguin (Pygoscelis adeliae)", None], index=[10, 11, 12, 13], dtype="str")
     original = labels.copy()
-    short = call(short_species, labels)
+    short = call(short_species, labels,
+                 advice="A missing label is NaN, a float: the `.str` methods skip missing values, a Python "
+                        "function given to `apply` does not. Use `species.str.extract(...)`.")
     expect(not isinstance(short, pd.DataFrame),
            "your function returned a DataFrame: `str.extract` returns one column per group in a "
            "DataFrame unless you pass `expand=False`, which gives a Series.")
@@ -83,12 +85,13 @@ def _check_short_species(short_species):
 # q3 ----------------------------------------------------------------------------------------
 
 def _check_nests_per_year(nests_per_year):
+    # 2007: nests N1 and N2. 2008: N2 again (a label is reused the next year), N1 and N12 (two digits).
     raw = pd.DataFrame({
-        "Species": ["Emperor"] * 7,
-        "Individual ID": ["N1A1", "N1A2", "N2A1", "N2A2", "N1A1", "N1A2", "N7A1"],
+        "Species": ["Emperor"] * 8,
+        "Individual ID": ["N1A1", "N1A2", "N2A1", "N2A2", "N2A1", "N2A2", "N1A1", "N12A1"],
         "Date Egg": ["2007-11-11", "2007-11-11", "2007-11-20", "2007-11-20", "2008-11-09", "2008-11-09",
-                     "2008-12-01"],
-    }, index=[3, 1, 2, 0, 6, 5, 4])
+                     "2008-11-15", "2008-12-01"],
+    }, index=[3, 1, 2, 0, 6, 5, 7, 4])
     original = raw.copy()
     counts = call(nests_per_year, raw, advice="Parse 'Date Egg' with pd.to_datetime, then use .dt.year.")
     expect_type(counts, pd.Series, "nests_per_year(raw)")
@@ -103,14 +106,17 @@ def _check_nests_per_year(nests_per_year):
     expect(sorted(years) == [2007, 2008], f"the index should hold each year once, got {years}.")
     expect(years == [2007, 2008], f"sort the result by year (`.sort_index()`), got {years}.")
     by_year = dict(zip(years, counts.tolist()))
-    expect(by_year != {2007: 4, 2008: 3},
+    expect(by_year != {2007: 4, 2008: 4},
            "you counted birds (rows), not nests: the two adults of a nest share the nest label, "
            "'N1' in 'N1A1' and 'N1A2'; count the distinct labels per year (`.nunique()`).")
     expect(by_year != {2007: 2, 2008: 1},
            "a nest label is reused from one year to the next: count distinct labels within each year, "
            "not the labels across all years.")
-    expect(by_year == {2007: 2, 2008: 2},
-           f"for the example frame of the check (2 nests in 2007, 2 in 2008) you returned {by_year}.")
+    expect(by_year != {2007: 2, 2008: 2},
+           "in 2008 the nests N1 and N12 were counted as one: a nest label can have several digits "
+           "('N12' in 'N12A1'), so take every digit after the N.")
+    expect(by_year == {2007: 2, 2008: 3},
+           f"for the example frame of the check (2 nests in 2007; 3 in 2008: N2, N1 and N12) you returned {by_year}.")
 
 
 # q4 ----------------------------------------------------------------------------------------
@@ -266,7 +272,8 @@ def _check_clean_adult(clean_adult):
         values = [v for v in clean[column] if isinstance(v, str)]
         expect(all(v == v.strip() for v in values),
                f"text values still have surrounding spaces (column {column!r}: {values[:3]}): "
-               "strip every text column with `.str.strip()`.")
+               "strip every text column with `.str.strip()` (in pandas 3 text columns have the dtype `str`: "
+               "`select_dtypes(include='str')` finds them).")
     for column in ("workclass", "native_country"):
         expect(not (clean[column] == "?").any(),
                f"'?' is still a value in {column!r}: after stripping the spaces, turn '?' into a missing "

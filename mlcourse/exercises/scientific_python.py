@@ -41,6 +41,9 @@ def _check_column_stats(column_stats):
     expect(means.shape == (2,) and stds.shape == (2,),
            f"for a 3 x 2 array both results should have shape (2,), one value per column; "
            f"got {means.shape} and {stds.shape}.")
+    expect(not (np.allclose(means, data.std(axis=0)) and np.allclose(stds, data.mean(axis=0))),
+           "you returned the pair in the wrong order: the means first, then the standard deviations, "
+           "`return means, stds`.")
     expect(np.allclose(means, [2.0, 30.0]),
            f"the column means of [[1, 10], [2, 20], [3, 60]] are [2, 30]; got {means}.")
     expect(not np.allclose(stds, data.std(axis=0, ddof=1)),
@@ -61,6 +64,12 @@ def _check_min_max_scale(min_max_scale):
     expect(not np.allclose(scaled, (data - data.min()) / (data.max() - data.min())),
            "you used the smallest and largest value of the whole array: each column must be scaled on its own, "
            "with the min and max along axis=0.")
+    row_low, row_high = data.min(axis=1, keepdims=True), data.max(axis=1, keepdims=True)
+    expect(not np.allclose(scaled, (data - row_low) / (row_high - row_low)),
+           "you scaled each row (min and max along axis=1): each column (feature) must go from 0 to 1, "
+           "so take the min and max along axis=0.")
+    expect(not np.allclose(scaled, [[0.0, 0.0], [1.0, 0.0], [0.0, 1.0]]),
+           "your values are all whole numbers: `//` is floor division and drops the decimals. Divide with `/`.")
     expect(np.allclose(scaled.min(axis=0), 0) and np.allclose(scaled.max(axis=0), 1),
            f"in every column the smallest value should become 0 and the largest 1; "
            f"your columns go from {scaled.min(axis=0)} to {scaled.max(axis=0)}.")
@@ -152,6 +161,10 @@ def _check_split_indices(split_indices):
            "indices should be integers, so they can select rows: `data[train]`.")
     expect(sorted(np.concatenate([train, test]).tolist()) == list(range(10)),
            "together, train and test should hold every index 0..9 exactly once.")
+    shuffled = np.random.default_rng(0).permutation(10)
+    expect(not (np.array_equal(test, shuffled[-3:]) and np.array_equal(train, shuffled[:-3])),
+           "you took the test indices from the end of the shuffled order: the test set is the FIRST n_test "
+           "shuffled indices, `shuffled[:n_test]`, and the training set the rest, `shuffled[n_test:]`.")
     again_train, again_test = _as_pair(call(split_indices, 10, 3, 0), "split_indices(10, 3, 0)", "(train, test)")
     expect(np.array_equal(train, again_train) and np.array_equal(test, again_test),
            "calling your function twice with the same seed gave different splits: create the generator "

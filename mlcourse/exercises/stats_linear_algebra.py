@@ -8,6 +8,7 @@ on the penguin and diabetes data are checked only by the hidden tests.
 import math
 
 import numpy as np
+import pandas as pd
 
 from mlcourse.exercise import STATISTICS, Exercise, call, expect, expect_type
 
@@ -55,11 +56,18 @@ def _check_bootstrap_ci(bootstrap_ci):
     data_ends = np.percentile(values, [2.5, 97.5])
     expect(not np.allclose([low, high], data_ends),
            "you took the percentiles of the values themselves: take them of the resample means instead.")
+    expect(high >= np.mean(values),
+           f"both ends of your interval ({low}, {high}) are below the sample mean {np.mean(values)}: np.percentile "
+           "takes percentages from 0 to 100 (2.5 and 97.5 for a 95% interval), not fractions (0.025 and 0.975).")
     expect(low <= np.mean(values) <= high,
            f"a bootstrap interval for the mean should contain the sample mean {np.mean(values)}, got ({low}, {high}).")
     expect(high - low < np.ptp(values),
            f"the interval ({low}, {high}) is as wide as the data: the percentiles should be of the {1000} "
            "resample means, one mean per resample (mean over axis=1).")
+    standard_error = np.std(values, ddof=1) / math.sqrt(len(values))
+    expect(high - low > standard_error,
+           f"the interval ({low}, {high}) is far too narrow for 8 values: take one mean per resample. The resamples "
+           "form an array of shape (n_resamples, len(values)), one resample per row, so average each row (axis=1).")
     again = _pair(call(bootstrap_ci, values, 1000, 0), "bootstrap_ci(values, 1000, 0)")
     expect(again == (low, high),
            "two calls with the same seed gave different intervals: create the generator inside your function "
@@ -67,6 +75,10 @@ def _check_bootstrap_ci(bootstrap_ci):
     other = _pair(call(bootstrap_ci, values, 1000, 1), "bootstrap_ci(values, 1000, 1)")
     expect(other != (low, high),
            "seed 0 and seed 1 gave exactly the same interval: pass the `seed` argument to np.random.default_rng.")
+    low50, high50 = _pair(call(bootstrap_ci, values, 1000, 0, 0.5), "bootstrap_ci(values, 1000, 0, level=0.5)")
+    expect(high50 - low50 < high - low,
+           f"a 50% interval ({low50}, {high50}) should be narrower than the 95% one ({low}, {high}): use `level` "
+           "to choose the percentiles, 100 * (1 - level) / 2 and 100 * (1 + level) / 2.")
 
 
 def _check_welch_t(welch_t):
@@ -100,6 +112,10 @@ def _check_permutation_pvalue(permutation_pvalue):
     mixed = _number(call(permutation_pvalue, [1.0, 4.0, 2.0, 3.0], [3.0, 2.0, 4.0, 1.0], 999, 0),
                     "permutation_pvalue of two groups with the same values")
     expect(mixed > 0.5, f"two groups holding the same values should give a p-value near 1, got {mixed!r}.")
+    expect(math.isclose(mixed, 1.0),
+           f"two groups holding the same values have an observed difference of 0, and every shuffled difference "
+           f"is at least that large in absolute value, so the p-value should be exactly 1, got {mixed!r}: count "
+           "the differences with `>=` (at least as extreme), not `>`.")
     again = _number(call(permutation_pvalue, low, high, 999, 0), "permutation_pvalue(...)")
     expect(again == p, "two calls with the same seed gave different p-values: create the generator inside your "
                        "function with rng = np.random.default_rng(seed).")
@@ -142,6 +158,11 @@ def _check_least_squares(least_squares):
     coef2 = call(least_squares, X2, y2, advice=advice)
     expect(np.shape(coef2) == (3,), f"with 2 features the result should hold 3 values, got shape {np.shape(coef2)}.")
     expect(np.allclose(coef2, [1.0, 2.0, -1.0]), f"y = 1 + 2 x1 - x2 should give [1, 2, -1], got {coef2}.")
+    frame, series = pd.DataFrame(X2, columns=["x1", "x2"]), pd.Series(y2, name="y")
+    coef3 = call(least_squares, frame, series, advice=advice)
+    expect(isinstance(coef3, np.ndarray) and np.shape(coef3) == (3,) and np.allclose(coef3, [1.0, 2.0, -1.0]),
+           f"with X as a DataFrame and y as a Series the result should be the same NumPy array [1, 2, -1], "
+           f"got a {type(coef3).__name__}: convert both first with np.asarray(..., dtype=float).")
 
 
 def _check_pca_by_hand(pca_by_hand):
@@ -173,6 +194,13 @@ def _check_pca_by_hand(pca_by_hand):
            "S[:n_components] ** 2 / np.sum(S ** 2), with S from the SVD of the centred data.")
     _, full = call(pca_by_hand, X, 3)
     expect(math.isclose(float(np.sum(full)), 1.0), "with every component kept the ratios should add up to 1.")
+    from_frame = call(pca_by_hand, pd.DataFrame(X, columns=["a", "b", "c"]), 2, advice=advice)
+    expect(isinstance(from_frame, tuple) and len(from_frame) == 2
+           and all(isinstance(part, np.ndarray) for part in from_frame),
+           "with a DataFrame as X both results should still be NumPy arrays: convert X first with "
+           "np.asarray(X, dtype=float).")
+    expect(np.allclose(np.abs(from_frame[0]), np.abs(projected)) and np.allclose(from_frame[1], ratio),
+           "a DataFrame and the same values as an array should give the same result.")
 
 
 q1 = Exercise("q1", "standard error of the mean", [

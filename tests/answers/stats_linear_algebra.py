@@ -48,12 +48,13 @@ WRONG = {
     ),
 }
 
-# Ignores `level`: always the 95% interval, which is all the visible check asks for.
+# Draws the resamples as the columns of a (len(values), n_resamples) array: the same distribution,
+# so every visible property holds, but not the draws the exercise prescribes, so other numbers.
 PASSES_VISIBLE_FAILS_HIDDEN = (
     "q2-answer",
     'def bootstrap_ci(values, n_resamples, seed, level=0.95):\n'
     '    rng = np.random.default_rng(seed)\n'
-    '    resamples = rng.choice(np.asarray(values, dtype=float), size=(n_resamples, len(values)), replace=True)\n'
-    '    low, high = np.percentile(resamples.mean(axis=1), [2.5, 97.5])\n'
+    '    resamples = rng.choice(np.asarray(values, dtype=float), size=(len(values), n_resamples), replace=True)\n'
+    '    low, high = np.percentile(resamples.mean(axis=0), [100 * (1 - level) / 2, 100 * (1 + level) / 2])\n'
     '    return float(low), float(high)\n',
 )

@@ -79,7 +79,9 @@ def _check_update_estimate(update_estimate):
 
 
 def _check_run_bandit(run_bandit):
-    result = call(run_bandit, [0.0, 1.0], 0.1, 50, 0)
+    result = call(run_bandit, [0.0, 1.0], 0.1, 50, 0,
+                  advice="`true_means` may be a plain list: use `np.max(true_means)`, or convert it first "
+                         "with `np.asarray(true_means, dtype=float)`.")
     expect_type(result, tuple, "run_bandit(...)")
     expect(len(result) == 2, f"return two numbers, (total_reward, regret); got {len(result)} values.")
     for value, what in zip(result, ("total_reward", "regret")):
@@ -98,7 +100,7 @@ def _check_run_bandit(run_bandit):
     total, regret = call(run_bandit, [1.0], 0.3, 200, 0)
     expect(abs(regret) < 1e-9 and abs(total - 200) < 60,
            f"a one-armed bandit with mean 1 should give a total near 200 and no regret; yours gave ({total:.1f}, "
-           f"{regret:.1f}). Draw each reward with `rng.normal(true_means[action], 1.0)`.")
+           f"{regret:.1f}). Draw each reward with `rng.normal(true_means[arm], 1.0)`.")
     random_regret = call(run_bandit, [0.0, 1.0], 1.0, 400, 0)[1]
     expect(140 < random_regret < 260,
            f"with epsilon=1 the arms are picked at random, so about half of 400 pulls go to the worse arm and the "
@@ -278,7 +280,8 @@ q3 = Exercise("q3", "run an epsilon-greedy bandit", [
     "Keep two arrays of length k: the estimates (all 0) and the counts (all 0). Each step: choose, draw a reward, "
     "update the chosen arm's count and estimate, add to the totals.",
     "Order of the draws per step: `rng.random()`, then `rng.integers(k)` only when exploring, then "
-    "`rng.normal(true_means[action], 1.0)`. The regret of a step is `true_means.max() - true_means[action]`.",
+    "`rng.normal(true_means[arm], 1.0)`. The regret of a step is `np.max(true_means) - true_means[arm]` "
+    "(`true_means` may be a list, which has no `.max()` method).",
 ], _check_run_bandit, ML_ALGORITHMS)
 
 q4 = Exercise("q4", "one Bellman optimality backup", [

@@ -206,6 +206,11 @@ def _check_kmeans_ari(kmeans_ari):
     expect(math.isclose(call(kmeans_ari, two_blobs, two), 1.0),
            "with 2 distinct known labels k-means should look for 2 clusters: "
            "n_clusters is the number of distinct labels.")
+    lopsided, groups = _dominated_by_one_feature()
+    expect(call(kmeans_ari, lopsided, groups) > 0.9,
+           "on data where one feature is in the thousands (like proline in the wine data) your clusters "
+           "follow only that feature and miss the two groups: standardize `data` with StandardScaler "
+           "before KMeans.")
     shuffled = np.random.default_rng(0).permutation(names)
     chance = call(kmeans_ari, data, shuffled)
     expect(abs(chance) < 0.2, f"labels shuffled at random should score about 0, got {chance:.2f}: the Rand index "

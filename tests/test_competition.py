@@ -14,7 +14,7 @@ from mlcourse.data import load_competition
 from mlcourse.instructor import competition
 from mlcourse.instructor.course import Course
 from mlcourse.instructor.leaderboard import build_leaderboard, standings
-from mlcourse.instructor.scoring import Scored, load_labels, score_file, score_submission
+from mlcourse.instructor.scoring import Scored, history, load_labels, score_file, score_submission
 from mlcourse.submission_format import problems
 from tests.conftest import REPO
 
@@ -177,3 +177,25 @@ def test_public_leaderboard_files_leave_out_private_scores_points_and_flags(tmp_
     assert csv_path.read_text().splitlines()[0] == "rank,learner,public_auc,submissions"
     page = html_path.read_text()
     assert f"{rows[0].private_auc:.4f}" not in page and "review" not in page and "<th>points</th>" not in page
+
+
+def test_a_learners_file_that_counts_is_the_best_public_one():
+    """Choosing by public score means many files never let a learner fish in the private split."""
+    files = [entry("ana", 0.86), Scored("ana", "t", "b", "scored", 0.95, 0.84, 6.0, ""), entry("ana", None, status="invalid")]
+    (row,) = standings(files)
+    assert (row.public_auc, row.private_auc, row.points, row.submissions) == (0.95, 0.84, 6.0, 3)
+
+
+def test_identical_files_and_scores_below_chance_are_flagged():
+    rows = {r.student: r for r in standings([
+        Scored("ana", "t", "same", "scored", 0.9, 0.9, 8.0, ""), Scored("bo", "t", "same", "scored", 0.9, 0.9, 8.0, ""),
+        Scored("cy", "t", "flip", "scored", 0.2, 0.17, 0.0, "")])}
+    assert rows["ana"].flag == "identical file to bo's" and rows["bo"].flag == "identical file to ana's"
+    assert "below chance" in rows["cy"].flag
+
+
+def test_a_missing_file_is_logged_once_however_often_scoring_runs(tmp_path, labels):
+    course = Course(tmp_path)
+    for _ in range(3):
+        missing = score_submission(course, "kim", tmp_path / "submission.csv", labels)
+    assert missing.status == "invalid" and len(history(course)) == 1

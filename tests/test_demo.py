@@ -8,7 +8,7 @@ import pytest
 from nbgrader.api import Gradebook
 
 from mlcourse.exercise import COMMUNICATION, DATA_HANDLING, ML_ALGORITHMS, PROGRAMMING
-from mlcourse.instructor.course import Course
+from mlcourse.instructor.course import Course, CourseError
 from mlcourse.instructor.demo import load_samples, run_demo
 from mlcourse.instructor.portfolio import export_portfolio
 from mlcourse.instructor.skills import mastery, skills_chart, skills_table
@@ -88,6 +88,7 @@ def test_capstone_files_are_scored_and_ranked_on_the_leaderboard(demo):
              for line in output.split("rank  learner")[1].split("leaderboard:")[0].strip().splitlines()[1:]}
     assert [board[s].split()[0] for s in ("zoe", "ada", "cleo", "dan", "ben")] == ["1", "2", "3", "3", "5"]
     assert "review: ROC-AUC above 0.97" in board["zoe"] and "review" not in board["ada"]
+    assert "identical file to dan's" in board["cleo"] and "identical file to cleo's" in board["dan"]
     assert "no valid submission: unexpected column(s): Unnamed: 0" in board["fay"]
     assert "is not a CSV file" in board["gil"] and "there is no file submission.csv" in board["kim"]
     assert "500 rows" in board["hal"] and "outside [0, 1]" in board["ivy"]
@@ -120,6 +121,16 @@ def test_skills_report_reads_mastery_from_the_gradebook(demo):
     assert chart.read_bytes()[:4] == b"\x89PNG"
 
 
+def test_portfolio_never_replaces_a_folder_it_did_not_write(demo, tmp_path):
+    workdir, *_ = demo
+    (tmp_path / "notes.txt").write_text("mine")
+    with pytest.raises(CourseError, match="is not a portfolio this command wrote"):
+        export_portfolio(Course.at(workdir), "ada", tmp_path)
+    assert (tmp_path / "notes.txt").read_text() == "mine"
+    first = export_portfolio(Course.at(workdir), "ada", tmp_path / "again")
+    assert export_portfolio(Course.at(workdir), "ada", first) == first  # its own folder is replaced
+
+
 def test_portfolio_has_what_it_promises_and_nothing_private(demo, tmp_path):
     workdir, *_ = demo
     out = export_portfolio(Course.at(workdir), "ada", tmp_path / "ada")
@@ -133,9 +144,12 @@ def test_portfolio_has_what_it_promises_and_nothing_private(demo, tmp_path):
     assert "scikit-learn==" in (out / "requirements.txt").read_text()
     notebook = read(out / "income_prediction.ipynb")
     assert any(c.get("outputs") for c in notebook.cells if c.cell_type == "code"), "the notebook keeps its outputs"
+    headings = [c.source for c in notebook.cells if c.cell_type == "markdown" and c.source.startswith("## ")]
+    assert headings[:2] == ["## Clean the data", "## Explore before you model"] and "## Report" in headings
     text = "\n".join(p.read_text(encoding="utf-8", errors="ignore") for p in out.rglob("*") if p.is_file())
     labels = (workdir / "competition" / "test_labels.csv").read_text()
-    for private in ("HIDDEN TESTS", "q1.check", "mlcourse", "Model answer", "nbgrader", "gradebook", "test_labels"):
+    for private in ("HIDDEN TESTS", "q1.check", "mlcourse", "Model answer", "nbgrader", "gradebook", "test_labels",
+                    "YOUR CODE HERE", "Not graded", "hint("):
         assert private not in text, private
     assert "income_over_50k,public" not in text and labels.splitlines()[5] not in text
 

@@ -199,7 +199,7 @@ q5 = Exercise("q5", "write a submission file", [
 q6 = Exercise("q6", "your final submission", [
     "Chain your own functions: clean train and test, build the pipeline you chose, fit it on all the training rows, "
     "predict the test rows, write the file.",
-    "`train, test = clean_adult(load_competition('train')), clean_adult(load_competition('test'))`, then "
+    "`train, test = clean_adult(train_raw), clean_adult(test_raw)`, then "
     "`write_submission(test['id'], predict_probabilities(build_pipeline(NUMERIC, CATEGORICAL), train[FEATURES], "
     "train['income_over_50k'], test[FEATURES]), path)`.",
 ], _check_make_submission, ML_ALGORITHMS)

@@ -1,10 +1,13 @@
 """The capstone leaderboard: every learner's best scored submission, ranked, as CSV and HTML.
 
-The instructor's board ranks by the private ROC-AUC (the final standing); equal scores share a
-rank ("1, 2, 2, 4"). Each row also shows the public score learners saw during the competition,
+A learner's standing is their selected file: the one with the best public score (the earlier on a
+tie), as on Kaggle when nobody picks, so that trying many files never lets anyone fish in the
+private split. The instructor's board ranks by that file's private ROC-AUC (the final standing);
+equal scores share a rank ("1, 2, 2, 4"). Each row also shows the public score learners saw during the competition,
 the points, how many files the learner had scored (invalid ones included) and a flag for scores
-too good to be plausible: the full Adult data is public, so a near-perfect score usually means
-the labels were looked up. The public board, to share with learners while the competition
+too good to be plausible (the full Adult data is public, so a near-perfect score usually means
+the labels were looked up), below chance (probabilities of the wrong class?), or a file identical
+to another learner's. The public board, to share with learners while the competition
 runs, ranks by the public score alone and shows nothing of the private split, as on Kaggle.
 """
 from __future__ import annotations
@@ -18,7 +21,7 @@ from pathlib import Path
 
 from mlcourse.instructor.competition import BASELINE_AUC, BASELINE_PUBLIC_AUC, FULL_MARKS_AUC, IMPLAUSIBLE_AUC
 from mlcourse.instructor.course import Course
-from mlcourse.instructor.scoring import Scored, history
+from mlcourse.instructor.scoring import Scored, history, selected
 
 FLAG = (f"review: ROC-AUC above {IMPLAUSIBLE_AUC} (the best published results on this data are about 0.93; "
         "were the public labels looked up?)")
@@ -55,23 +58,34 @@ def columns(public: bool):
     return COLUMNS[:4] if public else COLUMNS
 
 
+def flags(best: Scored, entries: list[Scored]) -> str:
+    """What the instructor should look at in a learner's selected file, or ""."""
+    found = []
+    if max(best.public_auc, best.private_auc) > IMPLAUSIBLE_AUC:
+        found.append(FLAG)
+    if best.private_auc < 0.5:
+        found.append("below chance: are these the probabilities of the other class (predict_proba column 0)?")
+    twins = sorted({e.student for e in entries if e.sha256 == best.sha256 and e.student != best.student})
+    if twins:
+        found.append(f"identical file to {', '.join(twins)}'s")
+    return "; ".join(found)
+
+
 def standings(entries: list[Scored], by: str = "private") -> list[Standing]:
-    """One row per learner, best ``by`` ("private" or "public") score first; no valid file: last, unranked."""
+    """One row per learner ranked by their selected file's ``by`` score ("private" or "public");
+    learners with no valid file come last, unranked."""
     score = lambda item: getattr(item, f"{by}_auc")  # noqa: E731
     by_student: dict[str, list[Scored]] = {}
     for entry in entries:
         by_student.setdefault(entry.student, []).append(entry)
     rows = []
     for student, own in by_student.items():
-        scored = [e for e in own if e.status == "scored"]
-        # The best file: highest score; on a tie, the earlier one.
-        best = max(scored, key=lambda e: (score(e), -own.index(e)), default=None)
+        best = selected(own)
         if best is None:
             rows.append(Standing(None, student, None, None, 0.0, len(own), f"no valid submission: {own[-1].message}"))
             continue
-        implausible = max(best.public_auc, best.private_auc) > IMPLAUSIBLE_AUC
         rows.append(Standing(None, student, best.public_auc, best.private_auc, best.points, len(own),
-                             FLAG if implausible else ""))
+                             flags(best, entries)))
     rows.sort(key=lambda r: (score(r) is None, -(score(r) or 0), r.student))
     ranked, previous, rank = [], None, 0
     for position, row in enumerate(rows, start=1):
@@ -107,7 +121,7 @@ def _chart(rows: list[Standing], public: bool) -> str:
     ax.axvline(baseline, color="#555555", linestyle="--", label=f"baseline {baseline}" + ("" if public else ": beat it to pass"))
     if not public:
         ax.axvline(FULL_MARKS_AUC, color="#009e73", linestyle=":", label=f"full marks {FULL_MARKS_AUC}")
-    ax.set_xlim(0.5, 1.0)
+    ax.set_xlim(min(0.5, min(score(r) for r in ranked) - 0.05), 1.0)
     ax.set_xlabel(f"{'public' if public else 'private'} ROC-AUC")
     ax.set_title("Capstone leaderboard" + ("" if public else " (orange: flagged for review)"))
     ax.legend(loc="lower right", fontsize="small")

@@ -20,6 +20,7 @@ from mlcourse.instructor.course import Course, CourseError
 from mlcourse.instructor.leaderboard import standings
 from mlcourse.instructor.scoring import ASSIGNMENT, history
 
+MARKER = ".portfolio-export"  # marks a folder this command may replace
 REQUIREMENTS = ("numpy", "pandas", "scikit-learn", "matplotlib", "seaborn", "jupyterlab")
 DATA_CREDIT = ("Becker, B. and Kohavi, R. (1996). *Adult* [data set]. UCI Machine Learning Repository, "
                "https://doi.org/10.24432/C5XW20. License: CC BY 4.0. This copy has no `fnlwgt` column; "
@@ -47,21 +48,31 @@ def _section_heading(text: str) -> str:
     return "## " + re.sub(r" \(\d+ points?\)$", "", title)
 
 
+def _course_scaffolding(cell) -> bool:
+    """A learner's code cell that only the course needs: comments alone (the course's suggestions)
+    or calls to the course's checks and hints."""
+    if cell.cell_type != "code":
+        return False
+    lines = [line.strip() for line in cell.source.splitlines() if line.strip()]
+    return all(line.startswith("#") for line in lines) or re.search(r"\bq\d+\.(hint|check)\(", cell.source) is not None
+
+
 def public_notebook(notebook):
     """The learner's notebook without the course's scaffolding: no test cells (they hold hidden
-    tests once autograded), no course instructions, no nbgrader metadata, and a setup cell that
-    reads the data from the project's own ``data/`` folder."""
+    tests once autograded), no course instructions, checks or hints, no nbgrader metadata, and a
+    setup cell that reads the data from the project's own ``data/`` folder."""
     kept = []
     for cell in notebook.cells:
         grade_id, info = _role(cell)
-        if info.get("grade") and cell.cell_type == "code" or info.get("task") or grade_id in ("intro", "outro"):
+        if (info.get("grade") and cell.cell_type == "code" or info.get("task")
+                or grade_id in ("intro", "outro", "written-text") or _course_scaffolding(cell)):
             continue
-        if grade_id and grade_id.endswith("-text") and grade_id != "written-text":
+        if grade_id and grade_id.endswith("-text"):
             cell.source = _section_heading(cell.source)
         if grade_id == "setup":
             cell.source = STANDALONE_SETUP
-        if grade_id == "written-text":
-            continue
+        if grade_id == "written-answer":
+            kept.append(nbformat.v4.new_markdown_cell("## Report"))
         cell.metadata.pop("nbgrader", None)
         kept.append(cell)
     notebook.cells = [nbformat.v4.new_markdown_cell("# Predicting income above $50K from census data")] + kept
@@ -83,8 +94,9 @@ def extract_figures(notebook, folder: Path) -> list[Path]:
 
 
 def written_report(notebook) -> str:
+    """The learner's report, or "" while it is still nbgrader's placeholder."""
     for cell in notebook.cells:
-        if _role(cell)[0] == "written-answer":
+        if _role(cell)[0] == "written-answer" and cell.source.strip() != "YOUR ANSWER HERE":
             return cell.source.strip()
     return ""
 
@@ -94,9 +106,12 @@ def export_portfolio(course: Course, student: str, out: Path) -> Path:
     graded = course.root / "autograded" / student / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
     if not graded.is_file():
         raise CourseError(f"{student} has no autograded capstone ({graded} is missing): autograde it first.")
-    if out.exists():
+    if out.exists() and any(out.iterdir()):
+        if not (out / MARKER).is_file():
+            raise CourseError(f"{out} exists and is not a portfolio this command wrote: choose an empty or new folder.")
         shutil.rmtree(out)
     (out / "data").mkdir(parents=True)
+    (out / MARKER).write_text("Written by the course's portfolio export, which replaces this folder when it runs again.\n")
     notebook = nbformat.read(graded, as_version=4)
     report = written_report(notebook) or "_The written report is still empty._"
     notebook = public_notebook(notebook)

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, fields
 from datetime import datetime, timezone
 from pathlib import Path
 
-from mlcourse.instructor.competition import LABELS_FILE, points_for
+from mlcourse.instructor.competition import BASELINE_AUC, LABELS_FILE, points_for
 from mlcourse.instructor.course import Course, CourseError
 from mlcourse.submission_format import problems, read_submission
 
@@ -92,8 +92,8 @@ def _append(course: Course, entry: Scored) -> None:
 def score_submission(course: Course, student: str, path: Path, labels) -> Scored:
     """Score one learner's file and add it to the history, unless this exact file was scored before."""
     digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
-    for earlier in history(course):
-        if earlier.student == student and earlier.sha256 == digest and digest:
+    for earlier in history(course):  # the same file (or the same missing file) again: nothing new
+        if earlier.student == student and earlier.sha256 == digest:
             return earlier
     public, private, found = score_file(path, labels)
     entry = Scored(student, datetime.now(timezone.utc).isoformat(timespec="seconds"), digest,
@@ -104,8 +104,18 @@ def score_submission(course: Course, student: str, path: Path, labels) -> Scored
     return entry
 
 
+def selected(entries: list[Scored]) -> Scored | None:
+    """A learner's file that counts: the best public score (the earlier on a tie), or None if none is valid.
+
+    Choosing by the public score, as Kaggle does when nobody picks, means that submitting many
+    files never lets a learner fish for the best private score.
+    """
+    scored = [e for e in entries if e.status == "scored"]
+    return max(scored, key=lambda e: (e.public_auc, -entries.index(e)), default=None)
+
+
 def record_points(course: Course, entry: Scored) -> bool:
-    """Put a scored file's points into the gradebook as the capstone's competition grade.
+    """Put the selected file's points into the gradebook as the capstone's competition grade.
 
     The grade belongs to the notebook's locked task cell ``competition-score``, which nbgrader
     marks for manual grading; the score is written as its manual score (so formgrader shows it
@@ -122,23 +132,26 @@ def record_points(course: Course, entry: Scored) -> bool:
             return False
         grade.manual_score = entry.points
         grade.needs_manual_grade = False  # as formgrader does when a score is entered
-        comment.manual_comment = (
-            f"Competition: public ROC-AUC {entry.public_auc:.4f}, private ROC-AUC {entry.private_auc:.4f}, "
-            f"{entry.points} points." if entry.status == "scored"
-            else f"Your submission.csv could not be scored: {entry.message}")
+        if entry.status != "scored":
+            comment.manual_comment = f"Your submission.csv could not be scored: {entry.message}"
+        else:
+            comment.manual_comment = (
+                f"Competition: public ROC-AUC {entry.public_auc:.4f}, private ROC-AUC {entry.private_auc:.4f}, "
+                f"{entry.points:g} points" + (f" (beat the baseline's {BASELINE_AUC} to pass)." if not entry.points else "."))
         gradebook.db.commit()
     return True
 
 
 def score_all(course: Course, progress=print) -> list[Scored]:
-    """Score every learner's submitted ``submission.csv`` and record the points in the gradebook."""
+    """Score every learner's submitted ``submission.csv``; record their selected file's points in the gradebook."""
     labels = load_labels(course)
     results = []
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         for student in course.submitted_students(ASSIGNMENT):
             entry = score_submission(course, student, course.root / "submitted" / student / ASSIGNMENT / SUBMISSION_FILE, labels)
-            in_gradebook = record_points(course, entry)
+            counted = selected([e for e in history(course) if e.student == student]) or entry
+            in_gradebook = record_points(course, counted)
             shown = (f"public {entry.public_auc:.4f}  private {entry.private_auc:.4f}  {entry.points:g} points"
                      if entry.status == "scored" else f"not scored: {entry.message}")
             progress(f"{student}: {shown}" + ("" if in_gradebook else "  (not in the gradebook yet: autograde first)"))

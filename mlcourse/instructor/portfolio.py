@@ -17,8 +17,7 @@ import nbformat
 
 from mlcourse.instructor.competition import BASELINE_AUC, BASELINE_PUBLIC_AUC, PACKAGE_DATA
 from mlcourse.instructor.course import Course, CourseError
-from mlcourse.instructor.leaderboard import standings
-from mlcourse.instructor.scoring import ASSIGNMENT, history
+from mlcourse.instructor.scoring import ASSIGNMENT, counted_file
 
 MARKER = ".portfolio-export"  # marks a folder this command may replace
 REQUIREMENTS = ("numpy", "pandas", "scikit-learn", "matplotlib", "seaborn", "jupyterlab")
@@ -119,7 +118,7 @@ def export_portfolio(course: Course, student: str, out: Path) -> Path:
     nbformat.write(notebook, out / "income_prediction.ipynb")
     for part in ("train", "test"):
         shutil.copyfile(PACKAGE_DATA / f"{part}.csv", out / "data" / f"{part}.csv")
-    best = next((s for s in standings(history(course)) if s.student == student and s.private_auc is not None), None)
+    best = counted_file(course, student)
     results = ("| model | public ROC-AUC | private ROC-AUC |\n|---|---|---|\n"
                f"| baseline (logistic regression, numeric columns) | {BASELINE_PUBLIC_AUC:.3f} | {BASELINE_AUC:.3f} |\n"
                + (f"| this project | {best.public_auc:.3f} | {best.private_auc:.3f} |\n" if best else

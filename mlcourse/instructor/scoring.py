@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import warnings
 from dataclasses import asdict, dataclass, fields
 from datetime import datetime, timezone
 from pathlib import Path
@@ -114,6 +113,11 @@ def selected(entries: list[Scored]) -> Scored | None:
     return max(scored, key=lambda e: (e.public_auc, -entries.index(e)), default=None)
 
 
+def counted_file(course: Course, student: str) -> Scored | None:
+    """The file that counts for ``student`` among everything scored so far, or None."""
+    return selected([e for e in history(course) if e.student == student])
+
+
 def record_points(course: Course, entry: Scored) -> bool:
     """Put the selected file's points into the gradebook as the capstone's competition grade.
 
@@ -146,14 +150,11 @@ def score_all(course: Course, progress=print) -> list[Scored]:
     """Score every learner's submitted ``submission.csv``; record their selected file's points in the gradebook."""
     labels = load_labels(course)
     results = []
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        for student in course.submitted_students(ASSIGNMENT):
-            entry = score_submission(course, student, course.root / "submitted" / student / ASSIGNMENT / SUBMISSION_FILE, labels)
-            counted = selected([e for e in history(course) if e.student == student]) or entry
-            in_gradebook = record_points(course, counted)
-            shown = (f"public {entry.public_auc:.4f}  private {entry.private_auc:.4f}  {entry.points:g} points"
-                     if entry.status == "scored" else f"not scored: {entry.message}")
-            progress(f"{student}: {shown}" + ("" if in_gradebook else "  (not in the gradebook yet: autograde first)"))
-            results.append(entry)
+    for student in course.submitted_students(ASSIGNMENT):
+        entry = score_submission(course, student, course.root / "submitted" / student / ASSIGNMENT / SUBMISSION_FILE, labels)
+        in_gradebook = record_points(course, counted_file(course, student) or entry)
+        shown = (f"public {entry.public_auc:.4f}  private {entry.private_auc:.4f}  {entry.points:g} points"
+                 if entry.status == "scored" else f"not scored: {entry.message}")
+        progress(f"{student}: {shown}" + ("" if in_gradebook else "  (not in the gradebook yet: autograde first)"))
+        results.append(entry)
     return results

@@ -5,16 +5,26 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test lab release check-release clean
+.PHONY: demo test test-fast coverage lint lab release clean
 
 demo: $(STAMP)  ## the whole course loop on sample learners: release, submit, autograde, feedback, grades
 	$(BIN)/mlcourse demo
 
-test: $(STAMP)  ## the test suite (also what CI runs)
+test: $(STAMP)  ## the whole test suite, lint first (also what CI runs)
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
+test-fast: $(STAMP)  ## the fast unit tests only: no kernels, no notebooks (well under a minute)
+	$(BIN)/python -m pytest -m "not slow" -q
+
+coverage: $(STAMP)  ## line coverage of mlcourse/ by the fast tests
+	$(BIN)/python -m pytest -m "not slow" -q --cov --cov-report=term-missing:skip-covered
+
+lint: $(STAMP)  ## ruff: pyflakes, pycodestyle, import order (settings in pyproject.toml)
+	$(BIN)/ruff check .
+
 lab: $(STAMP)  ## open the course in JupyterLab (lessons in notebooks/, assignments in the Assignments tab)
-	$(BIN)/jupyter lab
+	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/jupyter lab
 
 release: $(STAMP)  ## regenerate release/ from source/ with nbgrader generate_assignment
 	$(BIN)/mlcourse release
@@ -27,4 +37,4 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 clean:  ## remove the virtual environment and every generated file (never source/ or release/)
-	rm -rf $(VENV) build .pytest_cache
+	rm -rf $(VENV) build .pytest_cache .coverage

@@ -43,3 +43,14 @@ c.GenerateFeedback.preprocessors = [
 
 # Graded kernels keep no history file and do not log start-up warnings into the grading output.
 c.Execute.extra_arguments = ["--HistoryManager.hist_file=:memory:", "--IPKernelApp.log_level=ERROR"]
+
+# The capstone competition's policy (mlcourse.instructor.competition.Competition; `help=` on each trait).
+# Published points scale: a private ROC-AUC at or below the baseline's earns 0; beating it earns a pass
+# (half the points), rising linearly to full points at full_marks_auc, just under the reference's 0.925.
+c.Competition.assignment = "capstone"
+c.Competition.score_cell = "competition-score"
+c.Competition.points = 10.0
+c.Competition.baseline_auc = 0.827  # notebooks/10_capstone_baseline.ipynb, private split
+c.Competition.baseline_public_auc = 0.840
+c.Competition.full_marks_auc = 0.92
+c.Competition.implausible_auc = 0.97

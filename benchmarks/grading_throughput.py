@@ -14,7 +14,6 @@ import time
 import warnings
 from pathlib import Path
 
-from nbgrader.api import Gradebook
 
 from mlcourse.instructor.course import Course
 from mlcourse.instructor.gradebook_guard import fingerprint
@@ -57,7 +56,7 @@ def main() -> None:
         assert all(o.graded for o in outcomes)
 
         small = time_fingerprint(course, students[0])
-        with Gradebook(course.db_url()) as gradebook:
+        with course.gradebook() as gradebook:
             for n in range(args.learners, args.class_size):
                 gradebook.add_student(f"learner{n:04d}")
                 gradebook.add_submission(ASSIGNMENT, f"learner{n:04d}")

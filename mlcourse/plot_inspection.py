@@ -189,14 +189,20 @@ def legend_labels(owner) -> list[str]:
 
 
 def median_marked(ax: Axes, position: float, value: float, tolerance: float = 1e-6) -> bool:
-    """True when a box plot on ``ax`` draws a median line at height ``value`` across x = ``position``."""
+    """True when a box plot on ``ax`` draws a median line at height ``value`` across x = ``position``.
+
+    A box's median line and its whisker caps are all flat lines across the position; the median
+    spans the box's full width, the caps only part of it, so only the widest flat lines count.
+    """
+    flat = []
     for line in ax.lines:
         x = np.asarray(line.get_xdata(), dtype=float)
         y = np.asarray(line.get_ydata(), dtype=float)
         if len(y) == 2 and np.isfinite(y).all() and y[0] == y[1] and x.min() < position < x.max():
-            if abs(y[0] - value) <= tolerance * max(1.0, abs(value)):
-                return True
-    return False
+            flat.append((x.max() - x.min(), y[0]))
+    widest = max((width for width, _ in flat), default=0.0)
+    return any(abs(height - value) <= tolerance * max(1.0, abs(value))
+               for width, height in flat if width >= widest * (1 - 1e-9))
 
 
 def _viridis_like():

@@ -28,13 +28,14 @@ def course() -> Course:
     return Course.at(REPO)
 
 
-def scratch_course(root: Path) -> Course:
-    """A copy of the course's configuration and sources in ``root``, released there."""
+def scratch_course(root: Path, assignments: list[str] | None = None) -> Course:
+    """A copy of the course's configuration and sources in ``root``, with ``assignments`` (default:
+    all) released there by nbgrader."""
     root.mkdir(parents=True, exist_ok=True)
     shutil.copy2(REPO / "nbgrader_config.py", root)
     shutil.copytree(REPO / "source", root / "source")
     scratch = Course.at(root)
-    generate_release(scratch, progress=lambda line: None)
+    generate_release(scratch, assignments, progress=lambda line: None)
     return scratch
 
 

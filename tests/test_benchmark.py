@@ -3,7 +3,11 @@ import re
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import REPO
+
+pytestmark = pytest.mark.slow  # Jupyter kernels, notebooks or nbgrader commands
 
 
 def test_grading_benchmark_prints_its_figures():

@@ -7,22 +7,22 @@ import re
 
 import pytest
 
-from mlcourse.exercise import PROGRAMMING, Exercise, Mistake, call
+from mlcourse.exercise import PROGRAMMING, REGISTRY, Exercise, Mistake, call
+from mlcourse.exercises import catalog
 from tests.conftest import ASSIGNMENTS, REPO
-from tests.notebooks import grade_id, read, reference_answers, solution_cells
+from tests.notebooks import grade_id, read, reference_answers, answer_cells
 
 
 
 def exercise_cells(assignment):
     """(exercise, reference code, released stub code, wrong answer) for each graded code answer."""
     source = read(REPO / "source" / assignment / f"{assignment}.ipynb")
-    released = solution_cells(read(REPO / "release" / assignment / f"{assignment}.ipynb"))
-    checks = importlib.import_module(f"mlcourse.exercises.{assignment}")
+    released = answer_cells(read(REPO / "release" / assignment / f"{assignment}.ipynb"))
     wrong = importlib.import_module(f"tests.answers.{assignment}").WRONG
     reference = reference_answers(source)
-    for gid, cell in solution_cells(source).items():
+    for gid, cell in answer_cells(source).items():
         if cell.cell_type == "code":
-            exercise = getattr(checks, gid.removesuffix("-answer"))
+            exercise = catalog.find(assignment, gid.removesuffix("-answer"))
             yield pytest.param(assignment, exercise, reference[gid], released[gid].source, wrong[gid], id=f"{assignment}-{gid}")
 
 
@@ -41,7 +41,7 @@ def define(assignment, code):
     for cell in source.cells:
         if cell.cell_type == "code" and grade_id(cell) == "setup":
             exec(cell.source, namespace)
-    code_answers = {gid for gid, cell in solution_cells(source).items() if cell.cell_type == "code"}
+    code_answers = {gid for gid, cell in answer_cells(source).items() if cell.cell_type == "code"}
     for gid, answer in reference_answers(source).items():
         if gid in code_answers:
             exec(answer, namespace)
@@ -82,11 +82,11 @@ def test_every_exercise_has_hints_from_gentle_to_explicit(assignment, exercise, 
 
 def test_an_unknown_skill_is_refused_when_the_exercise_is_defined():
     with pytest.raises(ValueError, match="skill 'juggling' is not one of"):
-        Exercise("q9", "demo", ["a", "b"], lambda function: None, "juggling")
+        Exercise("demo", "q9", "demo", "juggling", ["a", "b"], lambda function: None)
 
 
 def test_passing_the_result_instead_of_the_function_is_explained():
-    exercise = Exercise("q9", "demo", ["a", "b"], lambda function: None, PROGRAMMING)
+    exercise = Exercise("demo", "q9", "demo", PROGRAMMING, ["a", "b"], lambda function: None)
     with pytest.raises(Mistake, match="pass your function itself"):
         exercise.check(42)
 
@@ -98,6 +98,17 @@ def test_a_crash_in_the_learners_code_is_reported_with_the_call():
     def broken(rows):
         return {}["x"]
 
-    exercise = Exercise("q9", "demo", ["a", "b"], checker, PROGRAMMING)
+    exercise = Exercise("demo", "q9", "demo", PROGRAMMING, ["a", "b"], checker)
     with pytest.raises(Mistake, match=r"q9 \(demo\): `broken\(\[1, 2\]\)` raised KeyError: 'x'\. Check the input type\."):
         exercise.check(broken)
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_every_assignment_declares_its_exercises_in_the_catalog(assignment):
+    """The registry holds exactly the exercises the check module exports, each under its own name."""
+    module = importlib.import_module(f"mlcourse.exercises.{assignment}")
+    exported = {name for name in module.__all__ if isinstance(getattr(module, name), Exercise)}
+    assert set(catalog.exercises(assignment)) == exported and exported
+    for name, exercise in catalog.exercises(assignment).items():
+        assert (exercise.assignment, exercise.name) == (assignment, name) and getattr(module, name) is exercise
+    assert set(REGISTRY) >= set(ASSIGNMENTS)

@@ -7,7 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import REPO
+
+pytestmark = pytest.mark.slow  # Jupyter kernels, notebooks or nbgrader commands
 
 MLCOURSE = str(Path(sys.executable).parent / "mlcourse")
 

@@ -11,7 +11,7 @@ import pytest
 from nbclient import NotebookClient
 
 from mlcourse.data import load_competition
-from mlcourse.instructor import competition
+from mlcourse.instructor.competition import PACKAGE_DATA, write_competition
 from mlcourse.instructor.course import Course
 from mlcourse.instructor.leaderboard import build_leaderboard, standings
 from mlcourse.instructor.scoring import Scored, history, load_labels, score_file, score_submission
@@ -19,6 +19,13 @@ from mlcourse.submission_format import problems
 from tests.conftest import REPO
 
 SAMPLES = REPO / "samples" / "capstone"
+SETTINGS = Course.at(REPO).competition()
+
+
+def scratch(folder) -> Course:
+    """An empty course in ``folder`` with the repository's configuration (and so its competition policy)."""
+    shutil.copy2(REPO / "nbgrader_config.py", folder)
+    return Course.at(folder)
 
 
 @pytest.fixture(scope="module")
@@ -26,12 +33,12 @@ def labels(course):
     return load_labels(course)
 
 
-def test_committed_competition_files_are_the_seeded_split(tmp_path, monkeypatch):
+def test_committed_competition_files_are_the_seeded_split(tmp_path):
     """Rebuilding from the public data gives the very same files, so the split is reproducible."""
-    committed = {p.name: p.read_bytes() for p in competition.PACKAGE_DATA.glob("*.csv")}
-    committed["test_labels.csv"] = (REPO / competition.LABELS_FILE).read_bytes()
-    monkeypatch.setattr(competition, "PACKAGE_DATA", tmp_path / "package")
-    rebuilt = {p.name: p.read_bytes() for p in competition.write_competition(tmp_path)}
+    committed = {p.name: p.read_bytes() for p in PACKAGE_DATA.glob("*.csv")}
+    committed["test_labels.csv"] = (REPO / SETTINGS.labels_file).read_bytes()
+    rebuilt = {p.name: p.read_bytes()
+               for p in write_competition(SETTINGS, tmp_path / "package", tmp_path / "test_labels.csv")}
     assert rebuilt.keys() == committed.keys()
     for name, content in rebuilt.items():
         assert content == committed[name], f"{name} differs from a fresh build: run `mlcourse competition`"
@@ -49,7 +56,7 @@ def test_split_shapes_and_public_share(labels):
 
 def test_no_file_learners_receive_holds_the_test_labels(labels):
     """Learners get release/ and the course package: neither has a label file or a label column for test ids."""
-    digest = hashlib.sha256((REPO / competition.LABELS_FILE).read_bytes()).hexdigest()
+    digest = hashlib.sha256((REPO / SETTINGS.labels_file).read_bytes()).hexdigest()
     shipped = [p for folder in (REPO / "release", REPO / "mlcourse") for p in folder.rglob("*") if p.is_file()]
     assert all(hashlib.sha256(p.read_bytes()).hexdigest() != digest for p in shipped)
     for path in (p for p in shipped if p.suffix == ".csv"):
@@ -104,23 +111,32 @@ def test_public_and_private_scores_use_disjoint_rows(tmp_path, labels):
     assert (public, private, found) == (1.0, 0.0, [])
 
 
-@pytest.mark.parametrize("auc, points", [(0.5, 0), (competition.BASELINE_AUC, 0), (0.8271, 5.0),
-                                         ((competition.BASELINE_AUC + competition.FULL_MARKS_AUC) / 2, 7.5),
-                                         (competition.FULL_MARKS_AUC, 10), (0.99, 10)])
+@pytest.mark.parametrize("auc, points", [(0.5, 0), (SETTINGS.baseline_auc, 0), (0.8271, 5.0),
+                                         ((SETTINGS.baseline_auc + SETTINGS.full_marks_auc) / 2, 7.5),
+                                         (SETTINGS.full_marks_auc, 10), (0.99, 10)])
 def test_published_points_scale(auc, points):
-    assert competition.points_for(auc) == pytest.approx(points, abs=0.051)
+    assert SETTINGS.points_for(auc) == pytest.approx(points, abs=0.051)
+
+
+def test_the_points_scale_follows_the_course_configuration(tmp_path):
+    course = scratch(tmp_path)
+    with (tmp_path / "nbgrader_config.py").open("a") as config:
+        config.write("c.Competition.points = 20.0\nc.Competition.baseline_auc = 0.8\n")
+    settings = course.competition()
+    assert (settings.points, settings.baseline_auc, settings.full_marks_auc) == (20.0, 0.8, 0.92)
+    assert settings.points_for(0.8) == 0 and settings.points_for(0.86) == 15.0
 
 
 def entry(student, private, status="scored", at="2026-11-25T10:00:00"):
     return Scored(student, at, f"{student}{private}", status, private and private + 0.001, private,
-                  competition.points_for(private) if private else 0.0, "" if private else "bad file")
+                  SETTINGS.points_for(private) if private else 0.0, "" if private else "bad file")
 
 
 def test_leaderboard_ranks_best_files_with_ties_counts_and_flags():
     rows = standings([
         entry("ana", 0.85), entry("ana", 0.90, at="2026-11-25T11:00:00"), entry("bo", 0.90),
         entry("cy", 0.88), entry("dee", 0.99), entry("eli", None, status="invalid"), entry("ana", None, status="invalid"),
-    ])
+    ], SETTINGS)
     ranked = {r.student: r for r in rows}
     assert [r.student for r in rows] == ["dee", "ana", "bo", "cy", "eli"]
     assert [r.rank for r in rows] == [1, 2, 2, 4, None]
@@ -129,8 +145,9 @@ def test_leaderboard_ranks_best_files_with_ties_counts_and_flags():
     assert ranked["eli"].flag.startswith("no valid submission: bad file")
 
 
+@pytest.mark.slow  # the leaderboard's chart
 def test_resubmitting_the_same_file_is_not_counted_twice(tmp_path, labels):
-    course = Course(tmp_path)
+    course = scratch(tmp_path)
     first = score_submission(course, "ada", SAMPLES / "ada_submission.csv", labels)
     again = score_submission(course, "ada", SAMPLES / "ada_submission.csv", labels)
     other = score_submission(course, "ada", SAMPLES / "cleo_tree.csv", labels)
@@ -146,6 +163,7 @@ def run_notebook(path, folder):
     NotebookClient(notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(folder)}}).execute()
 
 
+@pytest.mark.slow
 def test_reference_solution_reaches_the_target_and_the_baseline_sets_the_bar(tmp_path, labels):
     """Both notebooks run; their files are scored as any learner's would be."""
     run_notebook(REPO / "source" / "capstone" / "capstone.ipynb", tmp_path)
@@ -155,8 +173,8 @@ def test_reference_solution_reaches_the_target_and_the_baseline_sets_the_bar(tmp
     print(f"reference public {reference_public:.4f} private {reference_private:.4f}; "
           f"baseline public {baseline_public:.4f} private {baseline_private:.4f}")
     assert reference_private >= 0.92
-    assert round(baseline_private, 3) == competition.BASELINE_AUC and competition.points_for(baseline_private) == 0
-    assert round(baseline_public, 3) == competition.BASELINE_PUBLIC_AUC
+    assert round(baseline_private, 3) == SETTINGS.baseline_auc and SETTINGS.points_for(baseline_private) == 0
+    assert round(baseline_public, 3) == SETTINGS.baseline_public_auc
     sample = pd.read_csv(SAMPLES / "ada_submission.csv")
     assert (pd.read_csv(tmp_path / "submission.csv")["probability"].round(5) - sample["probability"]).abs().max() < 1e-9
 
@@ -164,12 +182,12 @@ def test_reference_solution_reaches_the_target_and_the_baseline_sets_the_bar(tmp
 def test_the_learners_board_ranks_by_public_score_and_shows_nothing_private():
     entries = [entry("ana", 0.90), entry("bo", 0.88)]
     entries[1] = Scored("bo", "t", "x", "scored", 0.95, 0.88, 8.0, "")  # best in public, second in private
-    assert [r.student for r in standings(entries)] == ["ana", "bo"]
-    assert [r.student for r in standings(entries, by="public")] == ["bo", "ana"]
+    assert [r.student for r in standings(entries, SETTINGS)] == ["ana", "bo"]
+    assert [r.student for r in standings(entries, SETTINGS, by="public")] == ["bo", "ana"]
 
 
 def test_public_leaderboard_files_leave_out_private_scores_points_and_flags(tmp_path, labels):
-    course = Course(tmp_path)
+    course = scratch(tmp_path)
     score_submission(course, "zoe", SAMPLES / "zoe_looked_up_labels.csv", labels)
     score_submission(course, "ada", SAMPLES / "ada_submission.csv", labels)
     rows, csv_path, html_path = build_leaderboard(course, public=True)
@@ -182,20 +200,20 @@ def test_public_leaderboard_files_leave_out_private_scores_points_and_flags(tmp_
 def test_a_learners_file_that_counts_is_the_best_public_one():
     """Choosing by public score means many files never let a learner fish in the private split."""
     files = [entry("ana", 0.86), Scored("ana", "t", "b", "scored", 0.95, 0.84, 6.0, ""), entry("ana", None, status="invalid")]
-    (row,) = standings(files)
+    (row,) = standings(files, SETTINGS)
     assert (row.public_auc, row.private_auc, row.points, row.submissions) == (0.95, 0.84, 6.0, 3)
 
 
 def test_identical_files_and_scores_below_chance_are_flagged():
     rows = {r.student: r for r in standings([
         Scored("ana", "t", "same", "scored", 0.9, 0.9, 8.0, ""), Scored("bo", "t", "same", "scored", 0.9, 0.9, 8.0, ""),
-        Scored("cy", "t", "flip", "scored", 0.2, 0.17, 0.0, "")])}
+        Scored("cy", "t", "flip", "scored", 0.2, 0.17, 0.0, "")], SETTINGS)}
     assert rows["ana"].flag == "identical file to bo's" and rows["bo"].flag == "identical file to ana's"
     assert "below chance" in rows["cy"].flag
 
 
 def test_a_missing_file_is_logged_once_however_often_scoring_runs(tmp_path, labels):
-    course = Course(tmp_path)
+    course = scratch(tmp_path)
     for _ in range(3):
         missing = score_submission(course, "kim", tmp_path / "submission.csv", labels)
     assert missing.status == "invalid" and len(history(course)) == 1

@@ -5,15 +5,15 @@ import csv
 import html
 
 import pytest
-from nbgrader.api import Gradebook
 
 from mlcourse.exercise import COMMUNICATION, DATA_HANDLING, ML_ALGORITHMS, PROGRAMMING
 from mlcourse.instructor.course import Course, CourseError
 from mlcourse.instructor.demo import load_samples, run_demo
 from mlcourse.instructor.portfolio import export_portfolio
 from mlcourse.instructor.skills import mastery, skills_chart, skills_table
-from tests.test_grading import hidden_lines
-from tests.notebooks import read
+from tests.notebooks import hidden_lines, read
+
+pytestmark = pytest.mark.slow  # Jupyter kernels, notebooks or nbgrader commands
 
 ASSIGNMENT = "python_for_ml"
 CAPSTONE = "capstone"
@@ -67,7 +67,7 @@ def test_bad_submissions_are_reported_in_plain_words(demo):
 
 def test_the_hostile_submission_did_not_damage_the_gradebook(demo):
     workdir, *_ = demo
-    with Gradebook(f"sqlite:///{workdir / 'gradebook.db'}") as gradebook:
+    with Course.at(workdir).gradebook() as gradebook:
         scores = {s.student_id: s.score for s in gradebook.assignment_submissions(ASSIGNMENT)}
     assert scores["ada"] == 10 and scores["gus"] == 0 and len(scores) == 7
 

@@ -13,12 +13,10 @@ from tests.conftest import scratch_course
 @pytest.fixture()
 def gradebook(tmp_path):
     """A real gradebook, as generate_assignment leaves it, with two learners' submissions."""
-    course = scratch_course(tmp_path / "course")
+    course = scratch_course(tmp_path / "course", ["python_for_ml"])
     with closing(sqlite3.connect(course.root / "gradebook.db")) as db, db:
         db.execute("INSERT INTO student (id) VALUES ('ann'), ('bo')")
-    from nbgrader.api import Gradebook
-
-    with Gradebook(course.db_url()) as gb:
+    with course.gradebook() as gb:
         for student in ("ann", "bo"):
             gb.add_submission("python_for_ml", student)
     return course

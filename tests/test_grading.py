@@ -9,13 +9,14 @@ import shutil
 
 import nbformat
 import pytest
-from nbgrader.api import Gradebook
 
+from mlcourse.instructor.cells import answer_cells, is_graded_code
 from mlcourse.instructor.grading import autograde_all, generate_feedback
 from tests.conftest import ASSIGNMENTS
-from tests.notebooks import fill, grade_id, read, reference_answers
+from tests.notebooks import fill, grade_id, hidden_lines, read, reference_answers
 
-HIDDEN = ("### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS")
+pytestmark = pytest.mark.slow  # Jupyter kernels, notebooks or nbgrader commands
+
 
 
 def submit(course, student, assignment, notebook):
@@ -45,7 +46,7 @@ def graded(request, released_course):
 
 def scores(course, assignment, student) -> dict[str, tuple[float, float]]:
     """grade_id -> (score, max score) of every graded cell of a learner's submission."""
-    with Gradebook(course.db_url()) as gradebook:
+    with course.gradebook() as gradebook:
         notebook = gradebook.find_submission_notebook(assignment, assignment, student)
         return {g.name: (g.score, g.max_score) for g in notebook.grades}
 
@@ -67,8 +68,7 @@ def test_every_submission_was_graded(graded):
 
 def test_reference_solution_earns_every_autograded_point(graded):
     course, assignment, _, source, _ = graded
-    test_cells = {grade_id(c) for c in source.cells
-                  if c.cell_type == "code" and c.metadata.get("nbgrader", {}).get("grade")}
+    test_cells = {grade_id(c) for c in source.cells if is_graded_code(c)}
     earned = scores(course, assignment, "reference")
     assert test_cells, "the assignment has no auto-graded test cells"
     for cell in test_cells:
@@ -83,9 +83,8 @@ def test_released_stub_earns_zero(graded):
 
 def test_each_wrong_answer_loses_its_exercise_with_the_intended_message(graded):
     course, assignment, answers, source, _ = graded
-    answer_cells = {grade_id(c) for c in source.cells
-                    if c.cell_type == "code" and c.metadata.get("nbgrader", {}).get("solution")}
-    assert set(answers.WRONG) == answer_cells, "every graded code exercise needs a plausible wrong answer"
+    code_answers = {gid for gid, c in answer_cells(source).items() if c.cell_type == "code"}
+    assert set(answers.WRONG) == code_answers, "every graded code exercise needs a plausible wrong answer"
     earned = scores(course, assignment, "wrong")
     cells = autograded_cells(course, assignment, "wrong")
     for answer_cell, wrong in answers.WRONG.items():
@@ -108,17 +107,6 @@ def test_hidden_tests_catch_what_visible_checks_miss_and_only_that_exercise_lose
     shown = error_text(autograded_cells(course, assignment, "subtle")[subtle_tests])
     assert "✓" in "".join(o.get("text", "") for o in autograded_cells(course, assignment, "subtle")[subtle_tests].outputs)
     assert "AssertionError" in shown
-
-
-def hidden_lines(source) -> list[str]:
-    lines, inside = [], False
-    for cell in source.cells:
-        for line in cell.source.splitlines():
-            if line.strip() in HIDDEN:
-                inside = line.strip() == HIDDEN[0]
-            elif inside and len(line.strip()) > 12:
-                lines.append(line.strip())
-    return lines
 
 
 @pytest.mark.parametrize("student", ["stub", "wrong", "subtle"])
@@ -151,7 +139,7 @@ def test_a_renamed_notebook_scores_zero_and_says_what_was_found(released_course)
         (outcome,) = autograde_all(course, assignment, ["renamer"], progress=lambda line: None)
         assert not outcome.graded
         assert f"{assignment}.ipynb is missing from the submission (it holds {assignment}-Copy1.ipynb)" in outcome.status
-        with Gradebook(course.db_url()) as gradebook:
+        with course.gradebook() as gradebook:
             assert gradebook.find_submission(assignment, "renamer").score == 0
     finally:
         shutil.rmtree(course.root / "submitted" / "renamer")

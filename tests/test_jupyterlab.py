@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # Jupyter kernels, notebooks or nbgrader commands
+
 TOKEN = "course-tests"
 
 

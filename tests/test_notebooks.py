@@ -27,6 +27,7 @@ def test_there_is_a_lesson_for_every_assignment(course):
     assert len(LESSONS) >= len(course.assignments())
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name)
 def test_lesson_runs_top_to_bottom(path, tmp_path):
     """Each lesson runs in a scratch folder, so files it writes (a submission) stay out of the repo."""

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from tests.conftest import ASSIGNMENTS, REPO
-from tests.notebooks import read, solution_cells
+from tests.notebooks import read, answer_cells
 
 RELEASED_FILES = sorted(p.relative_to(REPO / "release") for p in (REPO / "release").rglob("*") if p.is_file())
 SECRETS = ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS")
@@ -18,6 +18,7 @@ def test_every_assignment_is_released(course):
         assert (course.release / assignment).is_dir(), f"run `make release`: {assignment} is not in release/"
 
 
+@pytest.mark.slow
 def test_committed_release_is_exactly_what_generate_assignment_produces(released_course):
     fresh = sorted(p.relative_to(released_course.release) for p in released_course.release.rglob("*") if p.is_file())
     assert fresh == RELEASED_FILES, "release/ is stale: run `make release` and commit the result"
@@ -38,8 +39,8 @@ def test_no_solution_line_reaches_the_release(assignment):
     source = read(REPO / "source" / assignment / f"{assignment}.ipynb")
     released_code = "\n".join(c.source for c in read(REPO / "release" / assignment / f"{assignment}.ipynb").cells
                               if c.cell_type == "code")
-    written = json.dumps([c.source for c in solution_cells(source).values() if c.cell_type == "markdown"])
-    for cell in solution_cells(source).values():
+    written = json.dumps([c.source for c in answer_cells(source).values() if c.cell_type == "markdown"])
+    for cell in answer_cells(source).values():
         inside = False
         for line in cell.source.splitlines():
             if "### BEGIN SOLUTION" in line or "### END SOLUTION" in line:

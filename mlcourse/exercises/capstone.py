@@ -4,17 +4,20 @@ The checks run each function on a small hand-made census table, so they stay ins
 what is wrong in kind. The test labels never reach the learner's kernel: submission.csv is
 checked for format here, and scored by the instructor's scorer after submission.
 """
+
 import numpy as np
 import pandas as pd
 
-from mlcourse.exercise import DATA_HANDLING, ML_ALGORITHMS, PROGRAMMING, Exercise, Mistake, call, expect, expect_type
+from mlcourse.exercise import DATA_HANDLING, ML_ALGORITHMS, PROGRAMMING, Mistake, call, exercise, expect, expect_type
 from mlcourse.submission_format import problems, read_submission
+
+__all__ = ["Mistake", "q1", "q2", "q3", "q4", "q5", "q6"]
 
 TOY_NUMERIC = ["age", "hours_per_week"]
 TOY_CATEGORICAL = ["workclass"]
 
 
-def toy_raw() -> pd.DataFrame:
+def _toy_raw() -> pd.DataFrame:
     """Eight people as the raw census file writes them: leading spaces, '?' for unknown."""
     return pd.DataFrame({
         "id": [11, 12, 13, 14, 15, 16, 17, 18],
@@ -25,7 +28,7 @@ def toy_raw() -> pd.DataFrame:
     })
 
 
-def toy_clean(rows: int = 80) -> tuple[pd.DataFrame, pd.Series]:
+def _toy_clean(rows: int = 80) -> tuple[pd.DataFrame, pd.Series]:
     """A seeded, already clean table of ``rows`` people whose income depends on age and hours."""
     rng = np.random.default_rng(7)
     data = pd.DataFrame({"age": rng.integers(18, 70, rows).astype(float),
@@ -37,8 +40,13 @@ def toy_clean(rows: int = 80) -> tuple[pd.DataFrame, pd.Series]:
     return data, target
 
 
-def _check_clean_adult(clean_adult):
-    raw = toy_raw()
+@exercise("clean the census data", DATA_HANDLING, hints=[
+    "Reuse your `clean_adult` from the data-handling unit: snake_case names, stripped text, '?' as missing.",
+    "`frame[c].str.strip()` on text columns, then `.replace('?', np.nan)`; "
+    "`(frame.pop('income') == '>50K').astype(int)` only when 'income' is a column.",
+])
+def q1(clean_adult):
+    raw = _toy_raw()
     original = raw.copy()
     clean = call(clean_adult, raw, advice="Work on a copy: `frame = raw.copy()`.")
     expect_type(clean, pd.DataFrame, "clean_adult(raw)")
@@ -61,7 +69,12 @@ def _check_clean_adult(clean_adult):
     expect("income_over_50k" not in test_like.columns, "without an `income` column, do not invent `income_over_50k`.")
 
 
-def _check_build_pipeline(build_pipeline):
+@exercise("a pipeline that prepares its own data", ML_ALGORITHMS, hints=[
+    "Reuse `build_adult_pipeline` from the model-evaluation unit: a ColumnTransformer, then a classifier, in one Pipeline.",
+    "Numeric: SimpleImputer(strategy='median'). Categorical: SimpleImputer(strategy='most_frequent') then "
+    "OneHotEncoder(handle_unknown='ignore'). Then e.g. HistGradientBoostingClassifier(random_state=0).",
+])
+def q2(build_pipeline):
     from sklearn.base import clone
     from sklearn.compose import ColumnTransformer
     from sklearn.exceptions import NotFittedError
@@ -80,7 +93,7 @@ def _check_build_pipeline(build_pipeline):
         fitted = False
     expect(not fitted, "the pipeline is already fitted: return it unfitted, cross-validation and the final fit do the fitting.")
     expect(hasattr(model.steps[-1][1], "predict_proba"), "the last step must have predict_proba: ROC-AUC needs probabilities.")
-    data, target = toy_clean()
+    data, target = _toy_clean()
     fitted_model = clone(model)
     call(fitted_model.fit, data, target, advice="Impute missing values inside the pipeline (SimpleImputer) before the model.")
     unseen = data.head(3).assign(workclass=["Never-worked", "Private", np.nan])
@@ -89,7 +102,12 @@ def _check_build_pipeline(build_pipeline):
     expect(probabilities.shape == (3, 2), f"predict_proba should give one row per person and 2 columns, got {probabilities.shape}.")
 
 
-def _check_cross_validated_auc(cross_validated_auc):
+@exercise("cross-validated ROC-AUC", ML_ALGORITHMS, hints=[
+    "`cross_val_score` clones and fits the model on each training fold, so preprocessing never sees the validation fold.",
+    "`cross_val_score(model, data, target, cv=StratifiedKFold(n_splits=5, shuffle=True, random_state=0), "
+    "scoring='roc_auc').mean()`, returned as a float.",
+])
+def q3(cross_validated_auc):
     from sklearn.exceptions import NotFittedError
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import StratifiedKFold, cross_val_score
@@ -97,7 +115,7 @@ def _check_cross_validated_auc(cross_validated_auc):
     from sklearn.preprocessing import StandardScaler
     from sklearn.utils.validation import check_is_fitted
 
-    data, target = toy_clean()
+    data, target = _toy_clean()
     data = data[TOY_NUMERIC].fillna(40)
     model = make_pipeline(StandardScaler(), LogisticRegression())
     auc = call(cross_validated_auc, model, data, target)
@@ -117,10 +135,14 @@ def _check_cross_validated_auc(cross_validated_auc):
            "StratifiedKFold(n_splits=5, shuffle=True, random_state=0), and return the mean of the 5 scores.")
 
 
-def _check_predict_probabilities(predict_probabilities):
+@exercise("predict probabilities", ML_ALGORITHMS, hints=[
+    "Fit on the training rows, then ask for probabilities of the test rows.",
+    "`model.fit(data_train, target_train).predict_proba(data_test)[:, 1]`.",
+])
+def q4(predict_probabilities):
     from sklearn.linear_model import LogisticRegression
 
-    data, target = toy_clean()
+    data, target = _toy_clean()
     data = data[TOY_NUMERIC].fillna(40)
     model = LogisticRegression()
     result = call(predict_probabilities, model, data.iloc[:60], target.iloc[:60], data.iloc[60:])
@@ -135,7 +157,12 @@ def _check_predict_probabilities(predict_probabilities):
     expect(np.allclose(result, reference), "fit the model on the training rows only, then predict the test rows.")
 
 
-def _check_write_submission(write_submission):
+@exercise("write a submission file", PROGRAMMING, hints=[
+    "Build a DataFrame with exactly two columns, `id` and `probability`, then save it.",
+    "`pd.DataFrame({'id': ids, 'probability': probabilities}).to_csv(path, index=False)`: "
+    "without index=False pandas adds an unnamed column.",
+])
+def q5(write_submission):
     import tempfile
     from pathlib import Path
 
@@ -150,7 +177,14 @@ def _check_write_submission(write_submission):
         expect(list(frame["id"]) == ids, "keep the ids in the order you were given them.")
 
 
-def _check_make_submission(make_submission):
+@exercise("your final submission", ML_ALGORITHMS, hints=[
+    "Chain your own functions: clean train and test, build the pipeline you chose, fit it on all the training rows, "
+    "predict the test rows, write the file.",
+    "`train, test = clean_adult(train_raw), clean_adult(test_raw)`, then "
+    "`write_submission(test['id'], predict_probabilities(build_pipeline(NUMERIC, CATEGORICAL), train[FEATURES], "
+    "train['income_over_50k'], test[FEATURES]), path)`.",
+])
+def q6(make_submission):
     import tempfile
     from pathlib import Path
 
@@ -165,43 +199,3 @@ def _check_make_submission(make_submission):
         found = problems(frame, test_ids)
         expect(not found, "submission.csv would be refused by the scorer: " + " ".join(found))
         expect(frame["probability"].nunique() > 1, "every probability is the same: is this still the sample submission?")
-
-
-q1 = Exercise("q1", "clean the census data", [
-    "Reuse your `clean_adult` from the data-handling unit: snake_case names, stripped text, '?' as missing.",
-    "`frame[c].str.strip()` on text columns, then `.replace('?', np.nan)`; "
-    "`(frame.pop('income') == '>50K').astype(int)` only when 'income' is a column.",
-], _check_clean_adult, DATA_HANDLING)
-
-q2 = Exercise("q2", "a pipeline that prepares its own data", [
-    "Reuse `build_adult_pipeline` from the model-evaluation unit: a ColumnTransformer, then a classifier, in one Pipeline.",
-    "Numeric: SimpleImputer(strategy='median'). Categorical: SimpleImputer(strategy='most_frequent') then "
-    "OneHotEncoder(handle_unknown='ignore'). Then e.g. HistGradientBoostingClassifier(random_state=0).",
-], _check_build_pipeline, ML_ALGORITHMS)
-
-q3 = Exercise("q3", "cross-validated ROC-AUC", [
-    "`cross_val_score` clones and fits the model on each training fold, so preprocessing never sees the validation fold.",
-    "`cross_val_score(model, data, target, cv=StratifiedKFold(n_splits=5, shuffle=True, random_state=0), "
-    "scoring='roc_auc').mean()`, returned as a float.",
-], _check_cross_validated_auc, ML_ALGORITHMS)
-
-q4 = Exercise("q4", "predict probabilities", [
-    "Fit on the training rows, then ask for probabilities of the test rows.",
-    "`model.fit(data_train, target_train).predict_proba(data_test)[:, 1]`.",
-], _check_predict_probabilities, ML_ALGORITHMS)
-
-q5 = Exercise("q5", "write a submission file", [
-    "Build a DataFrame with exactly two columns, `id` and `probability`, then save it.",
-    "`pd.DataFrame({'id': ids, 'probability': probabilities}).to_csv(path, index=False)`: "
-    "without index=False pandas adds an unnamed column.",
-], _check_write_submission, PROGRAMMING)
-
-q6 = Exercise("q6", "your final submission", [
-    "Chain your own functions: clean train and test, build the pipeline you chose, fit it on all the training rows, "
-    "predict the test rows, write the file.",
-    "`train, test = clean_adult(train_raw), clean_adult(test_raw)`, then "
-    "`write_submission(test['id'], predict_probabilities(build_pipeline(NUMERIC, CATEGORICAL), train[FEATURES], "
-    "train['income_over_50k'], test[FEATURES]), path)`.",
-], _check_make_submission, ML_ALGORITHMS)
-
-__all__ = ["q1", "q2", "q3", "q4", "q5", "q6", "Mistake"]

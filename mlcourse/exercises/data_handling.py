@@ -7,22 +7,17 @@ instead of ``count``, medians computed on the test data, melting too many column
 compared before stripping, dropped rows, a mutated input. The exact values on the real data are
 checked only by the hidden tests.
 """
-from __future__ import annotations
 
 import math
 
 import numpy as np
 import pandas as pd
 
-from mlcourse.exercise import DATA_HANDLING, Exercise, Mistake, call, expect, expect_type
+from mlcourse.exercise import DATA_HANDLING, Mistake, call, exercise, expect, expect_type, expect_unchanged, same_values
+
+__all__ = ["Mistake", "q1", "q2", "q3", "q4", "q5", "q6", "q7"]
 
 MEASUREMENTS = ["bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g"]
-
-
-def _unchanged(before: pd.DataFrame, after: pd.DataFrame) -> bool:
-    """True if ``after`` still has exactly the columns, index and values of ``before``."""
-    return (list(after.columns) == list(before.columns) and after.index.equals(before.index)
-            and after.equals(before))
 
 
 def _text(values) -> list:
@@ -30,9 +25,29 @@ def _text(values) -> list:
     return [None if pd.isna(v) else v for v in values]
 
 
-# q1 ----------------------------------------------------------------------------------------
+def _adult_like(with_income: bool) -> pd.DataFrame:
+    frame = pd.DataFrame({
+        "age": [39, 50, 38, 50, 28],
+        "workclass": [" State-gov", " ?", " Private", " ?", " Private"],
+        "education-num": [13, 13, 9, 13, 9],
+        "marital-status": [" Never-married", " Married-civ-spouse", " Divorced", " Married-civ-spouse", " Divorced"],
+        "hours-per-week": [40, 13, 40, 13, 50],
+        "native-country": [" United-States", " United-States", " ?", " United-States", " Cuba"],
+        "income": [" <=50K", " >50K", " <=50K", " >50K", " >50K"],
+    }, index=[7, 3, 0, 9, 4]).astype({"workclass": "str", "marital-status": "str", "native-country": "str",
+                                       "income": "str"})
+    if not with_income:
+        frame = frame.drop(columns="income").assign(id=[101, 102, 103, 104, 105])
+    return frame
 
-def _check_tidy_columns(tidy_columns):
+
+@exercise("tidy column names", DATA_HANDLING, hints=[
+    "`raw.columns` has string methods too: `raw.columns.str.lower()`, `raw.columns.str.replace(...)`.",
+    "A regular expression matches every run of symbols at once: "
+    "`.str.replace(r'[^a-z0-9]+', '_', regex=True)` after `.str.lower()`, then `.str.strip('_')`; "
+    "give the new names with `raw.set_axis(names, axis='columns')` or `raw.rename(columns=...)`.",
+])
+def q1(tidy_columns):
     raw = pd.DataFrame({"Nest ID": ["N1", "N2"], "Egg Mass (g)": [51.0, 48.5],
                         "Ratio (a/b)": [0.5, 0.7], "dateLaid": ["2020-11-02", "2020-11-09"]})
     original = raw.copy()
@@ -56,9 +71,11 @@ def _check_tidy_columns(tidy_columns):
     expect(tidy.iloc[:, 1].tolist() == [51.0, 48.5], "the values should stay as they are; only the names change.")
 
 
-# q2 ----------------------------------------------------------------------------------------
-
-def _check_short_species(short_species):
+@exercise("short species name", DATA_HANDLING, hints=[
+    "Look at the labels first: `species.value_counts()`. The short name is the first word.",
+    "`species.str.extract(r'^(\\w+)', expand=False)` returns a Series with the first group of the pattern.",
+])
+def q2(short_species):
     labels = pd.Series(["Adelie Penguin (Pygoscelis adeliae)", "Emperor Penguin (Aptenodytes forsteri)",
                         "Adelie Penguin (Pygoscelis adeliae)", None], index=[10, 11, 12, 13], dtype="str")
     original = labels.copy()
@@ -69,7 +86,7 @@ def _check_short_species(short_species):
            "your function returned a DataFrame: `str.extract` returns one column per group in a "
            "DataFrame unless you pass `expand=False`, which gives a Series.")
     expect_type(short, pd.Series, "short_species(species)")
-    expect(labels.equals(original), "your function changed the Series it was given: return a new one.")
+    expect_unchanged(original, labels, "Series", "return a new one")
     expect(len(short) == len(labels), f"one short name per label: expected {len(labels)} values, got {len(short)}.")
     expect(short.index.equals(labels.index),
            "keep the index of the labels (no reset_index), so the result lines up with its rows.")
@@ -82,9 +99,13 @@ def _check_short_species(short_species):
            f"expected ['Adelie', 'Emperor', 'Adelie', None], got {values}.")
 
 
-# q3 ----------------------------------------------------------------------------------------
-
-def _check_nests_per_year(nests_per_year):
+@exercise("nests per year", DATA_HANDLING, hints=[
+    "Two new Series: the year of 'Date Egg' and the nest label at the start of 'Individual ID'.",
+    "`pd.to_datetime(raw['Date Egg']).dt.year` gives the years; "
+    "`raw['Individual ID'].str.extract(r'^(N\\d+)', expand=False)` the nest labels; then "
+    "`nests.groupby(years).nunique()` counts distinct labels per year.",
+])
+def q3(nests_per_year):
     # 2007: nests N1 and N2. 2008: N2 again (a label is reused the next year), N1 and N12 (two digits).
     raw = pd.DataFrame({
         "Species": ["Emperor"] * 8,
@@ -95,7 +116,7 @@ def _check_nests_per_year(nests_per_year):
     original = raw.copy()
     counts = call(nests_per_year, raw, advice="Parse 'Date Egg' with pd.to_datetime, then use .dt.year.")
     expect_type(counts, pd.Series, "nests_per_year(raw)")
-    expect(_unchanged(original, raw),
+    expect(same_values(original, raw),
            "your function added or changed columns of `raw`: build new Series (or use `raw.assign(...)`) "
            "instead of writing into the frame you were given.")
     years = list(counts.index)
@@ -119,9 +140,12 @@ def _check_nests_per_year(nests_per_year):
            f"for the example frame of the check (2 nests in 2007; 3 in 2008: N2, N1 and N12) you returned {by_year}.")
 
 
-# q4 ----------------------------------------------------------------------------------------
-
-def _check_mass_summary(mass_summary):
+@exercise("mean mass per species and sex", DATA_HANDLING, hints=[
+    "Group by two columns with `data.groupby(['species', 'sex'], as_index=False)`.",
+    "Named aggregation gives each result column its name: "
+    "`.agg(mean_mass_g=('body_mass_g', 'mean'), n_weighed=('body_mass_g', 'count'))`.",
+])
+def q4(mass_summary):
     data = pd.DataFrame({
         "species": ["A", "A", "A", "B", "B", "B"],
         "island": ["x", "x", "y", "y", "y", "y"],
@@ -132,7 +156,7 @@ def _check_mass_summary(mass_summary):
     summary = call(mass_summary, data,
                    advice="Select the mass column before aggregating: the mean of a text column fails.")
     expect_type(summary, pd.DataFrame, "mass_summary(data)")
-    expect(_unchanged(original, data), "your function changed the frame it was given: return a new DataFrame.")
+    expect_unchanged(original, data, "frame", "return a new DataFrame")
     missing = [c for c in ("species", "sex") if c not in summary.columns]
     expect(not (missing and set(missing) <= set(summary.index.names)),
            "species and sex should be columns, not the index: use `groupby(..., as_index=False)` or `.reset_index()`.")
@@ -159,9 +183,12 @@ def _check_mass_summary(mass_summary):
            f"mean_mass_g should be the mean body mass of each group; got {means}.")
 
 
-# q5 ----------------------------------------------------------------------------------------
-
-def _check_impute_train_medians(impute_train_medians):
+@exercise("impute with training medians", DATA_HANDLING, hints=[
+    "Compute the medians once, on data_train only, and use them to fill both frames.",
+    "`medians = data_train.median(numeric_only=True)`, then `data_train.fillna(medians)` and "
+    "`data_test.fillna(medians)`: fillna with a Series fills each column with its own value.",
+])
+def q5(impute_train_medians):
     data_train = pd.DataFrame({"mass": [1.0, 2.0, 3.0, 100.0, np.nan], "flipper": [10.0, np.nan, 30.0, 40.0, 50.0],
                                "island": ["a", "b", None, "a", "b"]}, index=[4, 0, 7, 2, 9]).astype({"island": "str"})
     data_test = pd.DataFrame({"mass": [np.nan, 1000.0, 2000.0], "flipper": [np.nan, 500.0, 600.0],
@@ -174,7 +201,7 @@ def _check_impute_train_medians(impute_train_medians):
     train, test = result
     expect_type(train, pd.DataFrame, "the imputed training frame")
     expect_type(test, pd.DataFrame, "the imputed test frame")
-    expect(_unchanged(train_before, data_train) and _unchanged(test_before, data_test),
+    expect(same_values(train_before, data_train) and same_values(test_before, data_test),
            "your function filled the frames it was given: return new frames (`fillna` without inplace=True).")
     expect(train.shape == data_train.shape and test.shape == data_test.shape,
            "imputing keeps every row and column: the shapes changed.")
@@ -200,9 +227,12 @@ def _check_impute_train_medians(impute_train_medians):
            "values that were present must not change.")
 
 
-# q6 ----------------------------------------------------------------------------------------
-
-def _check_to_long(to_long):
+@exercise("wide to long with melt", DATA_HANDLING, hints=[
+    "`melt` keeps the `id_vars` columns and stacks the `value_vars` columns into two: their name and their value.",
+    "`data.melt(id_vars=['species', 'island'], value_vars=[...the four...], var_name='measurement', "
+    "value_name='value')`, then `.dropna(subset=['value'])`.",
+])
+def q6(to_long):
     data = pd.DataFrame({
         "species": ["A", "B", "B"], "island": ["x", "y", "y"],
         "bill_length_mm": [40.0, 45.0, np.nan], "bill_depth_mm": [18.0, 15.0, 16.0],
@@ -212,7 +242,7 @@ def _check_to_long(to_long):
     original = data.copy()
     long = call(to_long, data)
     expect_type(long, pd.DataFrame, "to_long(data)")
-    expect(_unchanged(original, data), "your function changed the frame it was given: return a new DataFrame.")
+    expect_unchanged(original, data, "frame", "return a new DataFrame")
     columns = list(long.columns)
     expect("variable" not in columns, "the column 'variable' should be called 'measurement': pass `var_name='measurement'` to melt.")
     expect(sorted(columns) == sorted(["species", "island", "measurement", "value"]),
@@ -230,30 +260,20 @@ def _check_to_long(to_long):
            "each row should keep its bird's species and island next to the measurement and its value.")
 
 
-# q7 ----------------------------------------------------------------------------------------
-
-def _adult_like(with_income: bool) -> pd.DataFrame:
-    frame = pd.DataFrame({
-        "age": [39, 50, 38, 50, 28],
-        "workclass": [" State-gov", " ?", " Private", " ?", " Private"],
-        "education-num": [13, 13, 9, 13, 9],
-        "marital-status": [" Never-married", " Married-civ-spouse", " Divorced", " Married-civ-spouse", " Divorced"],
-        "hours-per-week": [40, 13, 40, 13, 50],
-        "native-country": [" United-States", " United-States", " ?", " United-States", " Cuba"],
-        "income": [" <=50K", " >50K", " <=50K", " >50K", " >50K"],
-    }, index=[7, 3, 0, 9, 4]).astype({"workclass": "str", "marital-status": "str", "native-country": "str",
-                                       "income": "str"})
-    if not with_income:
-        frame = frame.drop(columns="income").assign(id=[101, 102, 103, 104, 105])
-    return frame
-
-
-def _check_clean_adult(clean_adult):
+@exercise("clean the Adult data (capstone step)", DATA_HANDLING, hints=[
+    "Work step by step on a new frame: rename the columns, clean the text columns one by one, then "
+    "convert income if the column is there (`if 'income' in data.columns:`).",
+    "`data = raw.rename(columns=lambda name: name.replace('-', '_'))`; for each column of "
+    "`data.select_dtypes(include=['object', 'str'])`: `text = data[column].str.strip()` then "
+    "`data[column] = text.mask(text == '?')`; finally "
+    "`data['income_over_50k'] = (data.pop('income') == '>50K').astype(int)`.",
+])
+def q7(clean_adult):
     raw = _adult_like(with_income=True)
     original = raw.copy()
     clean = call(clean_adult, raw)
     expect_type(clean, pd.DataFrame, "clean_adult(raw)")
-    expect(_unchanged(original, raw),
+    expect(same_values(original, raw),
            "your function changed the frame it was given (its column names or values): work on a copy "
            "and return it; the capstone still needs the raw data afterwards.")
     expect(len(clean) == len(raw),
@@ -301,7 +321,7 @@ def _check_clean_adult(clean_adult):
     clean_test = call(clean_adult, test,
                       advice="The capstone's test set has no income column: convert income only when it is present.")
     expect_type(clean_test, pd.DataFrame, "clean_adult(test) for a frame without income")
-    expect(_unchanged(test_original, test), "your function changed the frame without income that it was given.")
+    expect(same_values(test_original, test), "your function changed the frame without income that it was given.")
     expect("income_over_50k" not in clean_test.columns,
            "a frame without an income column should not get an income_over_50k column.")
     expect(len(clean_test) == len(test) and clean_test.index.equals(test.index),
@@ -309,52 +329,3 @@ def _check_clean_adult(clean_adult):
     expect("id" in clean_test.columns and clean_test["id"].tolist() == test["id"].tolist(),
            "leave other columns, such as the test set's id, untouched.")
     expect(clean_test["workclass"].isna().sum() == 2, "clean a frame without income in the same way: '?' becomes missing.")
-
-
-q1 = Exercise("q1", "tidy column names", [
-    "`raw.columns` has string methods too: `raw.columns.str.lower()`, `raw.columns.str.replace(...)`.",
-    "A regular expression matches every run of symbols at once: "
-    "`.str.replace(r'[^a-z0-9]+', '_', regex=True)` after `.str.lower()`, then `.str.strip('_')`; "
-    "give the new names with `raw.set_axis(names, axis='columns')` or `raw.rename(columns=...)`.",
-], _check_tidy_columns, DATA_HANDLING)
-
-q2 = Exercise("q2", "short species name", [
-    "Look at the labels first: `species.value_counts()`. The short name is the first word.",
-    "`species.str.extract(r'^(\\w+)', expand=False)` returns a Series with the first group of the pattern.",
-], _check_short_species, DATA_HANDLING)
-
-q3 = Exercise("q3", "nests per year", [
-    "Two new Series: the year of 'Date Egg' and the nest label at the start of 'Individual ID'.",
-    "`pd.to_datetime(raw['Date Egg']).dt.year` gives the years; "
-    "`raw['Individual ID'].str.extract(r'^(N\\d+)', expand=False)` the nest labels; then "
-    "`nests.groupby(years).nunique()` counts distinct labels per year.",
-], _check_nests_per_year, DATA_HANDLING)
-
-q4 = Exercise("q4", "mean mass per species and sex", [
-    "Group by two columns with `data.groupby(['species', 'sex'], as_index=False)`.",
-    "Named aggregation gives each result column its name: "
-    "`.agg(mean_mass_g=('body_mass_g', 'mean'), n_weighed=('body_mass_g', 'count'))`.",
-], _check_mass_summary, DATA_HANDLING)
-
-q5 = Exercise("q5", "impute with training medians", [
-    "Compute the medians once, on data_train only, and use them to fill both frames.",
-    "`medians = data_train.median(numeric_only=True)`, then `data_train.fillna(medians)` and "
-    "`data_test.fillna(medians)`: fillna with a Series fills each column with its own value.",
-], _check_impute_train_medians, DATA_HANDLING)
-
-q6 = Exercise("q6", "wide to long with melt", [
-    "`melt` keeps the `id_vars` columns and stacks the `value_vars` columns into two: their name and their value.",
-    "`data.melt(id_vars=['species', 'island'], value_vars=[...the four...], var_name='measurement', "
-    "value_name='value')`, then `.dropna(subset=['value'])`.",
-], _check_to_long, DATA_HANDLING)
-
-q7 = Exercise("q7", "clean the Adult data (capstone step)", [
-    "Work step by step on a new frame: rename the columns, clean the text columns one by one, then "
-    "convert income if the column is there (`if 'income' in data.columns:`).",
-    "`data = raw.rename(columns=lambda name: name.replace('-', '_'))`; for each column of "
-    "`data.select_dtypes(include=['object', 'str'])`: `text = data[column].str.strip()` then "
-    "`data[column] = text.mask(text == '?')`; finally "
-    "`data['income_over_50k'] = (data.pop('income') == '>50K').astype(int)`.",
-], _check_clean_adult, DATA_HANDLING)
-
-__all__ = ["q1", "q2", "q3", "q4", "q5", "q6", "q7", "Mistake"]

@@ -7,7 +7,6 @@ an encoder that breaks on a new category, parameters chosen by their training sc
 accuracy on imbalanced classes. Spies record what was fitted on which rows. The exact values on
 the real data sets are checked only by the hidden tests.
 """
-from __future__ import annotations
 
 import numpy as np
 import pandas as pd
@@ -21,15 +20,19 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import (GridSearchCV, KFold, ParameterGrid, StratifiedKFold, cross_val_score,
                                      cross_validate, validation_curve)
 from sklearn.pipeline import Pipeline, make_pipeline
-from sklearn.preprocessing import OneHotEncoder, StandardScaler
+from sklearn.preprocessing import StandardScaler
 from sklearn.tree import DecisionTreeClassifier
 from sklearn.utils.validation import check_is_fitted
 
-from mlcourse.exercise import ML_ALGORITHMS, Exercise, Mistake, call, expect, expect_type
+from mlcourse.exercise import ML_ALGORITHMS, Mistake, call, exercise, expect, expect_type
 
-__all__ = ["q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "Mistake"]
+__all__ = ["Mistake", "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8"]
 
 FOLDS = "StratifiedKFold(n_splits=5, shuffle=True, random_state=0)"
+
+# Ten categories: the one-hot columns are then sparse enough for ColumnTransformer to return a
+# sparse matrix, as it does on the Adult data.
+JOBS = ["sales", "tech", "care", "farm", "craft", "admin", "repair", "transport", "service", "army"]
 
 
 def _folds():
@@ -69,8 +72,6 @@ def _noisy_classification(n_rows=120, n_features=6, seed=0, flip=0.25):
     return data, target
 
 
-# --- q1: cross-validation with seeded, shuffled, stratified folds ---------------------------------
-
 _TRAINED_ON: list[frozenset] = []
 
 
@@ -95,7 +96,29 @@ def _train_sets(splitter, data, target):
     return sorted((frozenset(train.tolist()) for train, _ in splitter.split(data, target)), key=sorted)
 
 
-def _check_cv_scores(cv_scores):
+def _dense(matrix):
+    return matrix.toarray() if sparse.issparse(matrix) else np.asarray(matrix, dtype=float)
+
+
+def _training_choice(model, grid, data, target):
+    best, best_score = None, -1.0
+    for params in ParameterGrid(grid):
+        score = model.set_params(**params).fit(data, target).score(data, target)
+        if score > best_score:
+            best, best_score = params, score
+    return best
+
+
+def _steps_of(transformer):
+    return [step for _, step in transformer.steps] if isinstance(transformer, Pipeline) else [transformer]
+
+
+@exercise("cross-validation with seeded folds", ML_ALGORITHMS, hints=[
+    "`cross_val_score(model, data, target, cv=...)` returns one score per fold. What should `cv` be so that "
+    "the folds are shuffled, keep the class proportions, and are the same every run?",
+    f"Build `cv = {FOLDS}` and return `cross_val_score(model, data, target, cv=cv)` (the 5 scores, not their mean).",
+])
+def q1(cv_scores):
     # 50 rows sorted by class (30 of class 0, then 20 of class 1), as files often are.
     target = pd.Series([0] * 30 + [1] * 20, name="label")
     data = pd.DataFrame({"row": np.arange(50), "x": np.linspace(0.0, 1.0, 50)})
@@ -126,9 +149,13 @@ def _check_cv_scores(cv_scores):
     _TRAINED_ON.clear()
 
 
-# --- q2: scaling inside the pipeline --------------------------------------------------------------
-
-def _check_scaled_logistic_scores(scaled_logistic_scores):
+@exercise("scaling inside the pipeline", ML_ALGORITHMS, hints=[
+    "Anything that learns from data (and StandardScaler learns a mean and a standard deviation) must be fitted "
+    "on the training folds only. Which object chains the scaler and the model so that cross-validation refits both?",
+    "`model = make_pipeline(StandardScaler(), LogisticRegression(max_iter=1000))`, then cross_val_score on "
+    f"the raw `data` with `cv={FOLDS}`.",
+])
+def q2(scaled_logistic_scores):
     data, target = _noisy_classification(n_rows=80, n_features=4, seed=1, flip=0.1)
     data = data * [1.0, 100.0, 0.01, 5.0] + [0.0, 50.0, 3.0, -2.0]
     # Three outliers: a scaler that saw them (all the data) scales this column unlike one fitted on
@@ -167,13 +194,12 @@ def _check_scaled_logistic_scores(scaled_logistic_scores):
                   f"cross-validated with cv={FOLDS}.")
 
 
-# --- q3: a ColumnTransformer that survives new categories -----------------------------------------
-
-def _dense(matrix):
-    return matrix.toarray() if sparse.issparse(matrix) else np.asarray(matrix, dtype=float)
-
-
-def _check_make_preprocessor(make_preprocessor):
+@exercise("a ColumnTransformer for numbers and categories", ML_ALGORITHMS, hints=[
+    "A ColumnTransformer takes a list of (name, transformer, columns) triples, one per group of columns.",
+    "`ColumnTransformer([(\"numeric\", StandardScaler(), numeric_columns), (\"categorical\", "
+    "OneHotEncoder(handle_unknown=\"ignore\"), categorical_columns)])`, returned without fitting it.",
+])
+def q3(make_preprocessor):
     train = pd.DataFrame({"size": [1.0, 2.0, 3.0, 4.0, 5.0, 7.0],
                           "colour": ["red", "blue", "red", "green", "blue", "red"]})
     preprocessor = call(make_preprocessor, ["size"], ["colour"])
@@ -204,9 +230,14 @@ def _check_make_preprocessor(make_preprocessor):
     expect(np.all(row[0, 1:] == 0), "an unseen category should be encoded as all zeros (handle_unknown=\"ignore\").")
 
 
-# --- q4: a validation curve -----------------------------------------------------------------------
-
-def _check_depth_curve(depth_curve):
+@exercise("a validation curve over max_depth", ML_ALGORITHMS, hints=[
+    "`validation_curve` fits the model once per value of one parameter and per fold. It returns two arrays "
+    "(training scores, then validation scores) with one row per value and one column per fold.",
+    "`train, valid = validation_curve(DecisionTreeClassifier(random_state=0), data, target, "
+    f"param_name=\"max_depth\", param_range=depths, cv={FOLDS})`, then a DataFrame of "
+    "`train.mean(axis=1)` and `valid.mean(axis=1)` with `index=depths`.",
+])
+def q4(depth_curve):
     data, target = _noisy_classification(seed=2)
     depths = [1, 2, 4, 8]
     curve = call(depth_curve, data, target, depths)
@@ -228,18 +259,13 @@ def _check_depth_curve(depth_curve):
            f"DecisionTreeClassifier(random_state=0), param_name=\"max_depth\" and cv={FOLDS}.")
 
 
-# --- q5: grid search ------------------------------------------------------------------------------
-
-def _training_choice(model, grid, data, target):
-    best, best_score = None, -1.0
-    for params in ParameterGrid(grid):
-        score = model.set_params(**params).fit(data, target).score(data, target)
-        if score > best_score:
-            best, best_score = params, score
-    return best
-
-
-def _check_grid_search_best(grid_search_best):
+@exercise("grid search", ML_ALGORITHMS, hints=[
+    "Each combination of the grid must be judged on data it was not trained on. GridSearchCV does that with "
+    "cross-validation; after `fit`, the winner is in an attribute ending with an underscore.",
+    f"`search = GridSearchCV(model, param_grid, cv={FOLDS})`, `search.fit(data, target)`, "
+    "`return search.best_params_`.",
+])
+def q5(grid_search_best):
     data, target = _noisy_classification(seed=3)
     grid = {"max_depth": [1, 2, None]}
     best = call(grid_search_best, DecisionTreeClassifier(random_state=0), grid, data, target)
@@ -259,9 +285,13 @@ def _check_grid_search_best(grid_search_best):
                              "search over the `param_grid` you are given.")
 
 
-# --- q6: feature selection inside the pipeline ----------------------------------------------------
-
-def _check_selection_scores(selection_scores):
+@exercise("feature selection without leakage", ML_ALGORITHMS, hints=[
+    "SelectKBest looks at the target to choose its columns, so it must only ever see the training folds. "
+    "Which object makes cross-validation refit it on each training fold?",
+    "`model = make_pipeline(SelectKBest(k=k), LogisticRegression(max_iter=1000))`, then cross_val_score on the "
+    f"full `data` with `cv={FOLDS}`.",
+])
+def q6(selection_scores):
     noise = np.random.default_rng(7).normal(size=(80, 1000))
     coin = np.array([0, 1] * 40)
     scores = _five_scores(call(selection_scores, noise, coin, 10), "selection_scores(...)")
@@ -275,9 +305,13 @@ def _check_selection_scores(selection_scores):
            f"cross-validated with cv={FOLDS}.")
 
 
-# --- q7: accuracy and balanced accuracy -----------------------------------------------------------
-
-def _check_accuracy_and_balanced(accuracy_and_balanced):
+@exercise("accuracy and balanced accuracy", ML_ALGORITHMS, hints=[
+    "`cross_validate` accepts several metrics at once: `scoring=[...]`. Its result is a dict with one array "
+    "per metric, named `test_<metric>`.",
+    f"`results = cross_validate(model, data, target, cv={FOLDS}, scoring=[\"accuracy\", \"balanced_accuracy\"])`; "
+    "return the means of `results[\"test_accuracy\"]` and `results[\"test_balanced_accuracy\"]` in a dict.",
+])
+def q7(accuracy_and_balanced):
     data = pd.DataFrame({"x": np.arange(50.0)})
     target = np.array([0] * 45 + [1] * 5)
     result = call(accuracy_and_balanced, DummyClassifier(strategy="most_frequent"), data, target)
@@ -306,18 +340,16 @@ def _check_accuracy_and_balanced(accuracy_and_balanced):
            "scoring=[\"accuracy\", \"balanced_accuracy\"]).")
 
 
-# --- q8: the Adult pipeline (capstone step) -------------------------------------------------------
-
-def _steps_of(transformer):
-    return [step for _, step in transformer.steps] if isinstance(transformer, Pipeline) else [transformer]
-
-
-# Ten categories: the one-hot columns are then sparse enough for ColumnTransformer to return a
-# sparse matrix, as it does on the Adult data.
-JOBS = ["sales", "tech", "care", "farm", "craft", "admin", "repair", "transport", "service", "army"]
-
-
-def _check_build_adult_pipeline(build_adult_pipeline):
+@exercise("the Adult pipeline (capstone step)", ML_ALGORITHMS, hints=[
+    "Build it from the inside out: a small Pipeline for the numeric columns, another for the categorical "
+    "columns, a ColumnTransformer that applies each to its columns, and an outer Pipeline that adds the classifier.",
+    "`numeric = Pipeline([(\"impute\", SimpleImputer(strategy=\"median\")), (\"scale\", StandardScaler())])`, "
+    "`categorical = Pipeline([(\"impute\", SimpleImputer(strategy=\"most_frequent\")), (\"encode\", "
+    "OneHotEncoder(handle_unknown=\"ignore\"))])`, then `ColumnTransformer([(\"numeric\", numeric, numeric_columns), "
+    "(\"categorical\", categorical, categorical_columns)])` and `Pipeline([(\"preprocess\", ...), (\"classifier\", "
+    "LogisticRegression(max_iter=1000, random_state=0))])`.",
+])
+def q8(build_adult_pipeline):
     pipeline = call(build_adult_pipeline, ["hours", "age"], ["job"],
                     advice="The function should only build the pipeline, for the columns it is given: "
                            "do not fit it, and do not use the Adult data inside it.")
@@ -374,62 +406,3 @@ def _check_build_adult_pipeline(build_adult_pipeline):
         raise Mistake("a category never seen in training ('astronaut') made predict_proba fail: use "
                       "OneHotEncoder(handle_unknown=\"ignore\").") from None
     expect(np.shape(probabilities) == (1, 2), "predict_proba should give one row of two class probabilities per person.")
-
-
-q1 = Exercise("q1", "cross-validation with seeded folds", [
-    "`cross_val_score(model, data, target, cv=...)` returns one score per fold. What should `cv` be so that "
-    "the folds are shuffled, keep the class proportions, and are the same every run?",
-    f"Build `cv = {FOLDS}` and return `cross_val_score(model, data, target, cv=cv)` (the 5 scores, not their mean).",
-], _check_cv_scores, ML_ALGORITHMS)
-
-q2 = Exercise("q2", "scaling inside the pipeline", [
-    "Anything that learns from data (and StandardScaler learns a mean and a standard deviation) must be fitted "
-    "on the training folds only. Which object chains the scaler and the model so that cross-validation refits both?",
-    "`model = make_pipeline(StandardScaler(), LogisticRegression(max_iter=1000))`, then cross_val_score on "
-    f"the raw `data` with `cv={FOLDS}`.",
-], _check_scaled_logistic_scores, ML_ALGORITHMS)
-
-q3 = Exercise("q3", "a ColumnTransformer for numbers and categories", [
-    "A ColumnTransformer takes a list of (name, transformer, columns) triples, one per group of columns.",
-    "`ColumnTransformer([(\"numeric\", StandardScaler(), numeric_columns), (\"categorical\", "
-    "OneHotEncoder(handle_unknown=\"ignore\"), categorical_columns)])`, returned without fitting it.",
-], _check_make_preprocessor, ML_ALGORITHMS)
-
-q4 = Exercise("q4", "a validation curve over max_depth", [
-    "`validation_curve` fits the model once per value of one parameter and per fold. It returns two arrays "
-    "(training scores, then validation scores) with one row per value and one column per fold.",
-    "`train, valid = validation_curve(DecisionTreeClassifier(random_state=0), data, target, "
-    f"param_name=\"max_depth\", param_range=depths, cv={FOLDS})`, then a DataFrame of "
-    "`train.mean(axis=1)` and `valid.mean(axis=1)` with `index=depths`.",
-], _check_depth_curve, ML_ALGORITHMS)
-
-q5 = Exercise("q5", "grid search", [
-    "Each combination of the grid must be judged on data it was not trained on. GridSearchCV does that with "
-    "cross-validation; after `fit`, the winner is in an attribute ending with an underscore.",
-    f"`search = GridSearchCV(model, param_grid, cv={FOLDS})`, `search.fit(data, target)`, "
-    "`return search.best_params_`.",
-], _check_grid_search_best, ML_ALGORITHMS)
-
-q6 = Exercise("q6", "feature selection without leakage", [
-    "SelectKBest looks at the target to choose its columns, so it must only ever see the training folds. "
-    "Which object makes cross-validation refit it on each training fold?",
-    "`model = make_pipeline(SelectKBest(k=k), LogisticRegression(max_iter=1000))`, then cross_val_score on the "
-    f"full `data` with `cv={FOLDS}`.",
-], _check_selection_scores, ML_ALGORITHMS)
-
-q7 = Exercise("q7", "accuracy and balanced accuracy", [
-    "`cross_validate` accepts several metrics at once: `scoring=[...]`. Its result is a dict with one array "
-    "per metric, named `test_<metric>`.",
-    f"`results = cross_validate(model, data, target, cv={FOLDS}, scoring=[\"accuracy\", \"balanced_accuracy\"])`; "
-    "return the means of `results[\"test_accuracy\"]` and `results[\"test_balanced_accuracy\"]` in a dict.",
-], _check_accuracy_and_balanced, ML_ALGORITHMS)
-
-q8 = Exercise("q8", "the Adult pipeline (capstone step)", [
-    "Build it from the inside out: a small Pipeline for the numeric columns, another for the categorical "
-    "columns, a ColumnTransformer that applies each to its columns, and an outer Pipeline that adds the classifier.",
-    "`numeric = Pipeline([(\"impute\", SimpleImputer(strategy=\"median\")), (\"scale\", StandardScaler())])`, "
-    "`categorical = Pipeline([(\"impute\", SimpleImputer(strategy=\"most_frequent\")), (\"encode\", "
-    "OneHotEncoder(handle_unknown=\"ignore\"))])`, then `ColumnTransformer([(\"numeric\", numeric, numeric_columns), "
-    "(\"categorical\", categorical, categorical_columns)])` and `Pipeline([(\"preprocess\", ...), (\"classifier\", "
-    "LogisticRegression(max_iter=1000, random_state=0))])`.",
-], _check_build_adult_pipeline, ML_ALGORITHMS)

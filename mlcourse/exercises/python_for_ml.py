@@ -4,14 +4,21 @@ Each check runs the learner's function on small hand-made inputs, the kind shown
 exercise text, and names the usual mistake. The exact values on the real penguin data are
 checked only by the hidden tests.
 """
+
 import math
 
 import numpy as np
 
-from mlcourse.exercise import DATA_HANDLING, PROGRAMMING, Exercise, Mistake, call, expect, expect_type
+from mlcourse.exercise import DATA_HANDLING, PROGRAMMING, Mistake, call, exercise, expect, expect_type
+
+__all__ = ["Mistake", "q1", "q2", "q3", "q4", "q5", "q6"]
 
 
-def _check_mass_kg(mass_kg):
+@exercise("convert grams to kilograms", PROGRAMMING, hints=[
+    "Divide by the number of grams in a kilogram. What should happen when the value is None?",
+    "Start with `if grams is None: return None`, then return the converted value.",
+])
+def q1(mass_kg):
     kilos = call(mass_kg, 3750)
     expect_type(kilos, (int, float), "mass_kg(3750)")
     expect(kilos != 3750 * 1000, "mass_kg(3750) gave 3750000: there are 1000 grams in a kilogram, so divide.")
@@ -20,7 +27,12 @@ def _check_mass_kg(mass_kg):
     expect(missing is None, f"mass_kg(None) should return None for a missing measurement, not {missing!r}.")
 
 
-def _check_complete_rows(complete_rows):
+@exercise("keep complete rows", PROGRAMMING, hints=[
+    "A list comprehension with a condition keeps the rows you want: `[row for row in rows if ...]`.",
+    "`all(...)` over a generator checks every column at once. Compare with `is not None`: "
+    "a value of 0 is falsy but not missing.",
+])
+def q2(complete_rows):
     rows = [{"a": 1, "b": 2}, {"a": None, "b": 2}, {"a": 0, "b": None}, {"a": 0, "b": 5}]
     original = [dict(row) for row in rows]
     kept = call(complete_rows, rows, ["a", "b"])
@@ -36,7 +48,11 @@ def _check_complete_rows(complete_rows):
            "with columns=['a'] only the column 'a' should decide which rows are complete.")
 
 
-def _check_count_by(count_by):
+@exercise("count values with a dict", PROGRAMMING, hints=[
+    "Start from an empty dict and add 1 to the count of each value you meet.",
+    "`counts[value] = counts.get(value, 0) + 1` counts without a KeyError; skip the row when value is None.",
+])
+def q3(count_by):
     rows = [{"kind": "x"}, {"kind": "y"}, {"kind": "x"}, {"kind": None}]
     counts = call(count_by, rows, "kind")
     expect_type(counts, dict, "count_by(...)")
@@ -46,7 +62,11 @@ def _check_count_by(count_by):
            f"each count should be the number of rows with that value; got {counts}.")
 
 
-def _check_mean_by(mean_by):
+@exercise("mean per group", PROGRAMMING, hints=[
+    "Keep two dicts, one for the sums and one for the counts, keyed by group.",
+    "Skip a row when its group or its value is None; at the end divide each sum by its count.",
+])
+def q4(mean_by):
     rows = [{"g": "a", "v": 1}, {"g": "a", "v": None}, {"g": "a", "v": 3}, {"g": "b", "v": 4}, {"g": None, "v": 10}]
     means = call(mean_by, rows, "g", "v", advice="Rows whose value is None must be skipped before adding.")
     expect_type(means, dict, "mean_by(...)")
@@ -61,7 +81,11 @@ def _check_mean_by(mean_by):
            f"the mean of a group is the sum of its values divided by how many there are; got {means}.")
 
 
-def _check_clean_value(clean_value):
+@exercise("clean one text field", DATA_HANDLING, hints=[
+    "Strip the spaces first with `.strip()`; then decide whether the text is missing, a number, or a word.",
+    "`float(text)` raises ValueError for a word: catch it with try/except and return the text instead.",
+])
+def q5(clean_value):
     missing = call(clean_value, "NA", advice="Missing values written as 'NA' or '' must become None before any float().")
     expect(missing is None, f"clean_value('NA') should be None (a missing value), not {missing!r}.")
     expect(call(clean_value, "") is None, "clean_value('') should be None: an empty field is a missing value.")
@@ -72,7 +96,11 @@ def _check_clean_value(clean_value):
     expect(word == "Dream", f"text that is not a number should come back stripped of spaces: got {word!r}.")
 
 
-def _check_standardize(standardize):
+@exercise("standardize with NumPy", PROGRAMMING, hints=[
+    "Turn the input into an array with `np.asarray(values, dtype=float)`; arithmetic then works on every value at once.",
+    "A z-score is `(x - mean) / std`; `array.mean()` and `array.std()` give both.",
+])
+def q6(standardize):
     values = [1.0, 2.0, 3.0, 6.0]
     z = call(standardize, values)
     expect_type(z, np.ndarray, "standardize(...)")
@@ -82,37 +110,3 @@ def _check_standardize(standardize):
     expect(not math.isclose(z.std(ddof=1), 1.0),
            "you divided by the sample standard deviation (ddof=1); use np.std's default, ddof=0.")
     expect(math.isclose(z.std(), 1.0), f"z-scores should have standard deviation 1 (divide by the std); yours have {z.std():.3f}.")
-
-
-q1 = Exercise("q1", "convert grams to kilograms", [
-    "Divide by the number of grams in a kilogram. What should happen when the value is None?",
-    "Start with `if grams is None: return None`, then return the converted value.",
-], _check_mass_kg, PROGRAMMING)
-
-q2 = Exercise("q2", "keep complete rows", [
-    "A list comprehension with a condition keeps the rows you want: `[row for row in rows if ...]`.",
-    "`all(...)` over a generator checks every column at once. Compare with `is not None`: "
-    "a value of 0 is falsy but not missing.",
-], _check_complete_rows, PROGRAMMING)
-
-q3 = Exercise("q3", "count values with a dict", [
-    "Start from an empty dict and add 1 to the count of each value you meet.",
-    "`counts[value] = counts.get(value, 0) + 1` counts without a KeyError; skip the row when value is None.",
-], _check_count_by, PROGRAMMING)
-
-q4 = Exercise("q4", "mean per group", [
-    "Keep two dicts, one for the sums and one for the counts, keyed by group.",
-    "Skip a row when its group or its value is None; at the end divide each sum by its count.",
-], _check_mean_by, PROGRAMMING)
-
-q5 = Exercise("q5", "clean one text field", [
-    "Strip the spaces first with `.strip()`; then decide whether the text is missing, a number, or a word.",
-    "`float(text)` raises ValueError for a word: catch it with try/except and return the text instead.",
-], _check_clean_value, DATA_HANDLING)
-
-q6 = Exercise("q6", "standardize with NumPy", [
-    "Turn the input into an array with `np.asarray(values, dtype=float)`; arithmetic then works on every value at once.",
-    "A z-score is `(x - mean) / std`; `array.mean()` and `array.std()` give both.",
-], _check_standardize, PROGRAMMING)
-
-__all__ = ["q1", "q2", "q3", "q4", "q5", "q6", "Mistake"]

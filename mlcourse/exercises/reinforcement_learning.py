@@ -5,12 +5,16 @@ four-cell corridor, a two-armed bandit) whose answers can be worked out by hand,
 usual mistake. The exact numbers on the assignment's grid world, slot machine and FrozenLake
 are checked only by the hidden tests.
 """
+
 import math
 
 import numpy as np
 
-from mlcourse.exercise import ML_ALGORITHMS, STATISTICS, Exercise, Mistake, call, expect, expect_type
+from mlcourse.exercise import (ML_ALGORITHMS, STATISTICS, Mistake, call, exercise, expect, expect_type,
+                               expect_unchanged, is_integer, shown)
 from mlcourse.gridworld import GridWorld
+
+__all__ = ["Mistake", "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9"]
 
 # A three-state chain: 0 -> 1 -> 2, where state 2 is the goal (terminal). Action 0 = left, 1 = right.
 CHAIN = [
@@ -20,27 +24,47 @@ CHAIN = [
 ]
 
 
-def _shown(value) -> str:
-    """A number as plain Python shows it (2.8, not np.float64(2.8)); anything else as its repr."""
-    if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, (bool, np.bool_)):
-        return repr(value.item() if hasattr(value, "item") else value)
-    return f"{value!r:.60}"
+class _StrictEnv:
+    """Wraps a gymnasium environment and refuses a step after the episode ended (gymnasium does not)."""
+
+    def __init__(self, env):
+        self.env, self.over, self.steps = env, True, 0
+        self.observation_space, self.action_space = env.observation_space, env.action_space
+
+    def reset(self, *args, **kwargs):
+        self.over = False
+        return self.env.reset(*args, **kwargs)
+
+    def step(self, action):
+        if self.over:
+            raise RuntimeError("env.step was called after the episode had ended (terminated or truncated) "
+                               "or before env.reset(): stop each episode when terminated or truncated is True")
+        observation, reward, terminated, truncated, info = self.env.step(action)
+        self.over = terminated or truncated
+        return observation, reward, terminated, truncated, info
+
+    def __repr__(self):
+        return repr(self.env)
+
+    def __getattr__(self, name):
+        return getattr(self.env, name)
 
 
-def _is_int(value) -> bool:
-    return isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_))
-
-
-def _check_epsilon_greedy(epsilon_greedy):
+@exercise("epsilon-greedy action selection", ML_ALGORITHMS, hints=[
+    "Draw one number `rng.random()`. Below epsilon: explore (a random action). Otherwise: exploit (the best action).",
+    "`if rng.random() < epsilon: return int(rng.integers(len(q_values)))`, then `return int(np.argmax(q_values))`: "
+    "np.argmax already breaks ties by the lowest index.",
+])
+def q1(epsilon_greedy):
     rng = np.random.default_rng(1)
     first = call(epsilon_greedy, np.array([0.0, 2.0, 1.0]), 0.0, rng)
-    expect(_is_int(first), f"the action should be an integer index, got {type(first).__name__} ({first!r:.40}).")
+    expect(is_integer(first), f"the action should be an integer index, got {type(first).__name__} ({first!r:.40}).")
     picks = [call(epsilon_greedy, np.array([0.0, 2.0, 1.0]), 0.0, rng) for _ in range(50)]
     expect(all(p == 1 for p in picks),
            "with epsilon=0 the agent must always exploit (pick the action with the largest value), but yours "
            "picked other actions: explore with probability epsilon, not 1 - epsilon.")
     tie = call(epsilon_greedy, np.array([1.0, 3.0, 3.0]), 0.0, np.random.default_rng(0))
-    expect(tie == 1, f"ties must go to the lowest index (np.argmax does this): for [1, 3, 3] pick 1, not {_shown(tie)}.")
+    expect(tie == 1, f"ties must go to the lowest index (np.argmax does this): for [1, 3, 3] pick 1, not {shown(tie)}.")
     one, two = np.random.default_rng(3), np.random.default_rng(3)
     run_one = [call(epsilon_greedy, np.array([0.5, 0.2]), 0.5, one) for _ in range(40)]
     run_two = [call(epsilon_greedy, np.array([0.5, 0.2]), 0.5, two) for _ in range(40)]
@@ -62,23 +86,34 @@ def _check_epsilon_greedy(epsilon_greedy):
     expect(counts.min() > 120, f"with epsilon=1 every action should be picked about equally often; counts were {counts.tolist()}.")
 
 
-def _check_update_estimate(update_estimate):
+@exercise("incremental sample average", STATISTICS, hints=[
+    "The new mean moves from the old estimate towards the new reward, by a step that gets smaller as count grows.",
+    "`estimate + (reward - estimate) / count`, where count already includes the new reward.",
+])
+def q2(update_estimate):
     first = call(update_estimate, 0.0, 1, 4.0)
     expect_type(first, (int, float), "update_estimate(0.0, 1, 4.0)")
     expect(not math.isclose(first, 2.0),
            "update_estimate(0.0, 1, 4.0) gave 2.0: the first reward (count=1) should replace the starting "
            "estimate. Divide by count, the number of rewards including this one, not by count + 1.")
     expect(math.isclose(first, 4.0),
-           f"update_estimate(0.0, 1, 4.0) should be 4.0 (the mean of one reward is that reward), not {_shown(first)}. "
+           f"update_estimate(0.0, 1, 4.0) should be 4.0 (the mean of one reward is that reward), not {shown(first)}. "
            "Step a fraction 1/count of the way from the estimate to the reward.")
     estimate = 0.0
     for count, reward in enumerate([2.0, 4.0, 9.0], start=1):
         estimate = call(update_estimate, estimate, count, reward)
     expect(math.isclose(estimate, 5.0),
-           f"updating with the rewards 2, 4 and 9 in turn should give their mean, 5.0; yours gave {_shown(estimate)}.")
+           f"updating with the rewards 2, 4 and 9 in turn should give their mean, 5.0; yours gave {shown(estimate)}.")
 
 
-def _check_run_bandit(run_bandit):
+@exercise("run an epsilon-greedy bandit", ML_ALGORITHMS, hints=[
+    "Keep two arrays of length k: the estimates (all 0) and the counts (all 0). Each step: choose, draw a reward, "
+    "update the chosen arm's count and estimate, add to the totals.",
+    "Order of the draws per step: `rng.random()`, then `rng.integers(k)` only when exploring, then "
+    "`rng.normal(true_means[arm], 1.0)`. The regret of a step is `np.max(true_means) - true_means[arm]` "
+    "(`true_means` may be a list, which has no `.max()` method).",
+])
+def q3(run_bandit):
     result = call(run_bandit, [0.0, 1.0], 0.1, 50, 0,
                   advice="`true_means` may be a plain list: use `np.max(true_means)`, or convert it first "
                          "with `np.asarray(true_means, dtype=float)`.")
@@ -112,29 +147,38 @@ def _check_run_bandit(run_bandit):
            "Update the pulled arm's estimate with the sample average after every pull.")
 
 
-def _check_bellman_backup(bellman_backup):
+@exercise("one Bellman optimality backup", STATISTICS, hints=[
+    "Loop over the actions of `P[state]`; each gives (next_state, reward, done). Score each action, keep the best.",
+    "An action's score is `reward` if done, else `reward + gamma * V[next_state]`; return the max as a float.",
+])
+def q4(bellman_backup):
     values = np.array([0.0, 3.0, 5.0])
     kept = values.copy()
     backup = call(bellman_backup, values, CHAIN, 1, 0.9)
     expect_type(backup, (int, float), "bellman_backup(...)")
-    expect(np.array_equal(values, kept), "your function changed V: a backup only reads the value table.")
+    expect_unchanged(kept, values, "V", advice="a backup only reads the value table")
     expect(not math.isclose(backup, 1.0 + 0.9 * 5.0),
            "after a transition with done=True the episode is over, so there is no future value: use the reward "
            "alone, without adding gamma * V[next_state].")
     expect(not math.isclose(backup, (0.9 * 0.0 + 1.0) / 2),
            "the backup keeps the best action (the max over actions), not their average.")
     expect(math.isclose(backup, 1.0), f"in state 1 of the chain the best action (right, onto the goal) is worth 1.0; "
-           f"your backup gave {_shown(backup)}.")
+           f"your backup gave {shown(backup)}.")
     left = call(bellman_backup, np.array([0.0, 2.0, 0.0]), CHAIN, 0, 0.9)
     expect(not math.isclose(left, 2.0),
            "the value of the next state must be discounted: multiply V[next_state] by gamma.")
     expect(math.isclose(left, 1.8), f"in state 0 with V = [0, 2, 0] and gamma=0.9, moving right is worth "
-           f"0 + 0.9 * 2 = 1.8; your backup gave {_shown(left)}.")
+           f"0 + 0.9 * 2 = 1.8; your backup gave {shown(left)}.")
     terminal = call(bellman_backup, values, CHAIN, 2, 0.9)
-    expect(math.isclose(terminal, 0.0, abs_tol=1e-12), f"a terminal state's backup should be 0, got {_shown(terminal)}.")
+    expect(math.isclose(terminal, 0.0, abs_tol=1e-12), f"a terminal state's backup should be 0, got {shown(terminal)}.")
 
 
-def _check_value_iteration(value_iteration):
+@exercise("value iteration", ML_ALGORITHMS, hints=[
+    "Start from V = zeros. Sweep over all states, replacing each value by its Bellman backup; repeat.",
+    "Keep the largest absolute change of a sweep (`np.abs(new_V - V).max()`) and stop as soon as it is below tol. "
+    "An action's score is `reward` if done, else `reward + gamma * V[next_state]`.",
+])
+def q5(value_iteration):
     values = call(value_iteration, CHAIN, 0.9)
     expect_type(values, np.ndarray, "value_iteration(...)")
     expect(values.shape == (3,), f"return one value per state: shape (3,), got {values.shape}.")
@@ -142,7 +186,7 @@ def _check_value_iteration(value_iteration):
     expect(not np.allclose(values, [1.0, 1.0, 0.0], atol=1e-6),
            "your values are [1, 1, 0]: the goal, two steps away from state 0, should be worth less there. "
            "Multiply the next state's value by gamma in every backup.")
-    expect(abs(values[2]) < 1e-9, f"the terminal state (the goal) must keep the value 0, got {_shown(values[2])}.")
+    expect(abs(values[2]) < 1e-9, f"the terminal state (the goal) must keep the value 0, got {shown(values[2])}.")
     expect(np.allclose(values, [0.9, 1.0, 0.0], atol=1e-6),
            f"on the chain 0 -> 1 -> goal with gamma=0.9 the values should be [0.9, 1.0, 0.0], got {np.round(values, 4)}. "
            "Repeat the Bellman backup over all states until the largest change is below tol.")
@@ -151,7 +195,11 @@ def _check_value_iteration(value_iteration):
            f"with gamma=0.5 the chain's values should be [0.5, 1.0, 0.0], got {np.round(half, 4)}: use the gamma argument.")
 
 
-def _check_greedy_policy(greedy_policy):
+@exercise("greedy policy from a value table", ML_ALGORITHMS, hints=[
+    "For every state, score each action the way a Bellman backup does, and keep the index of the best one.",
+    "`np.argmax([r if done else r + gamma * V[s2] for s2, r, done in P[state]])` per state, collected in an int array.",
+])
+def q6(greedy_policy):
     policy = call(greedy_policy, np.array([0.9, 1.0, 0.0]), CHAIN, 0.9)
     expect_type(policy, np.ndarray, "greedy_policy(...)")
     expect(policy.shape == (3,), f"return one action per state: shape (3,), got {policy.shape}.")
@@ -160,11 +208,16 @@ def _check_greedy_policy(greedy_policy):
            "from state 1 your policy does not step onto the goal: compare reward + gamma * V[next_state] for "
            "each action, not V[next_state] alone (the goal is terminal, so its value is 0, but arriving there "
            "earns the reward).")
-    expect(policy[0] == 1, f"from state 0 moving right (action 1) is best; your policy chose {_shown(policy[0])}.")
+    expect(policy[0] == 1, f"from state 0 moving right (action 1) is best; your policy chose {shown(policy[0])}.")
     expect(policy[2] == 0, "in a terminal state every action is worth 0: a tie, which goes to the lowest index, 0.")
 
 
-def _check_q_update(q_update):
+@exercise("the Q-learning update", ML_ALGORITHMS, hints=[
+    "The target is what this step earned plus the discounted value of the best action in the state you arrived in.",
+    "`target = reward if done else reward + gamma * Q[next_state].max()`, then "
+    "`Q[state, action] += alpha * (target - Q[state, action])`; return Q.",
+])
+def q7(q_update):
     table = np.array([[5.0, 0.0], [1.0, 2.0], [4.0, 4.0]])
     before = table.copy()
     result = call(q_update, table, 0, 1, 0.5, 1, False, 0.5, 0.9)
@@ -178,14 +231,19 @@ def _check_q_update(q_update):
     changed = np.argwhere(table != before).tolist()
     expect(changed == [[0, 1]], f"only Q[state, action] = Q[0, 1] should change; these entries changed: {changed}.")
     expect(math.isclose(table[0, 1], 1.15),
-           f"Q[0, 1] should become 0 + 0.5 * (0.5 + 0.9 * 2 - 0) = 1.15, got {_shown(table[0, 1])}.")
+           f"Q[0, 1] should become 0 + 0.5 * (0.5 + 0.9 * 2 - 0) = 1.15, got {shown(table[0, 1])}.")
     call(q_update, table, 1, 0, 1.0, 2, True, 0.5, 0.9)
     expect(math.isclose(table[1, 0], 1.0),
            f"when done is True the target is the reward alone (no future after the episode ends): Q[1, 0] "
-           f"should stay 1.0 + 0.5 * (1.0 - 1.0) = 1.0, got {_shown(table[1, 0])}.")
+           f"should stay 1.0 + 0.5 * (1.0 - 1.0) = 1.0, got {shown(table[1, 0])}.")
 
 
-def _check_train_q_learning(train_q_learning):
+@exercise("train Q-learning on the grid world", ML_ALGORITHMS, hints=[
+    "Two loops: over the episodes, and within an episode over at most max_steps steps, starting at `world.start`.",
+    "Each step: epsilon-greedy with `rng.random()` then `rng.integers(world.n_actions)` when exploring, else "
+    "`np.argmax(Q[state])`; `world.step(state, action)`; the Q-learning update; move on; `break` when done.",
+])
+def q8(train_q_learning):
     corridor = GridWorld(["S..G"])
     table = call(train_q_learning, corridor, 30, 0.5, 0.9, 0.1, 0)
     expect_type(table, np.ndarray, "train_q_learning(...)")
@@ -209,33 +267,13 @@ def _check_train_q_learning(train_q_learning):
            "reward + gamma * max(Q[next_state]).")
 
 
-class _StrictEnv:
-    """Wraps a gymnasium environment and refuses a step after the episode ended (gymnasium does not)."""
-
-    def __init__(self, env):
-        self.env, self.over, self.steps = env, True, 0
-        self.observation_space, self.action_space = env.observation_space, env.action_space
-
-    def reset(self, *args, **kwargs):
-        self.over = False
-        return self.env.reset(*args, **kwargs)
-
-    def step(self, action):
-        if self.over:
-            raise RuntimeError("env.step was called after the episode had ended (terminated or truncated) "
-                               "or before env.reset(): stop each episode when terminated or truncated is True")
-        observation, reward, terminated, truncated, info = self.env.step(action)
-        self.over = terminated or truncated
-        return observation, reward, terminated, truncated, info
-
-    def __repr__(self):
-        return repr(self.env)
-
-    def __getattr__(self, name):
-        return getattr(self.env, name)
-
-
-def _check_success_rate(success_rate):
+@exercise("evaluate a policy on FrozenLake", ML_ALGORITHMS, hints=[
+    "Play n_episodes episodes with the policy: `action = policy[observation]`, until terminated or truncated. "
+    "The reward is 1 only when the goal is reached.",
+    "`observation, info = env.reset(seed=seed)` for the first episode and `env.reset()` for the others; "
+    "`observation, reward, terminated, truncated, info = env.step(action)`; return successes / n_episodes.",
+])
+def q9(success_rate):
     import gymnasium as gym
 
     lake = _StrictEnv(gym.make("FrozenLake-v1", is_slippery=False))
@@ -246,7 +284,7 @@ def _check_success_rate(success_rate):
            "you returned the number of successes (5 for 5 episodes): a success rate is a fraction between 0 "
            "and 1, so divide by n_episodes.")
     expect(math.isclose(rate, 1.0), f"on the non-slippery lake the path right, right, down, down, down, right "
-           f"always reaches the goal, so the rate should be 1.0; got {_shown(rate)}.")
+           f"always reaches the goal, so the rate should be 1.0; got {shown(rate)}.")
     always_left = np.zeros(16, dtype=int)
     expect(call(success_rate, lake, always_left, 2, 0) == 0.0,
            "walking left from the start only bumps into the edge until the episode is cut off (truncated) "
@@ -260,63 +298,6 @@ def _check_success_rate(success_rate):
     expect(call(success_rate, slippery, slippery_policy, 20, 4) == first,
            "the same seed gave a different rate: reset the first episode with `env.reset(seed=seed)`.")
     expect(0.0 < first < 1.0,
-           f"on the slippery lake all 20 episodes ended the same way (rate {_shown(first)}): seed only the FIRST reset, "
+           f"on the slippery lake all 20 episodes ended the same way (rate {shown(first)}): seed only the FIRST reset, "
            "`env.reset(seed=seed)`, and call `env.reset()` without a seed for the others, so episodes differ.")
-    expect(math.isclose(first * 20, round(first * 20)), f"with 20 episodes the rate should be a multiple of 1/20, got {_shown(first)}.")
-
-
-q1 = Exercise("q1", "epsilon-greedy action selection", [
-    "Draw one number `rng.random()`. Below epsilon: explore (a random action). Otherwise: exploit (the best action).",
-    "`if rng.random() < epsilon: return int(rng.integers(len(q_values)))`, then `return int(np.argmax(q_values))`: "
-    "np.argmax already breaks ties by the lowest index.",
-], _check_epsilon_greedy, ML_ALGORITHMS)
-
-q2 = Exercise("q2", "incremental sample average", [
-    "The new mean moves from the old estimate towards the new reward, by a step that gets smaller as count grows.",
-    "`estimate + (reward - estimate) / count`, where count already includes the new reward.",
-], _check_update_estimate, STATISTICS)
-
-q3 = Exercise("q3", "run an epsilon-greedy bandit", [
-    "Keep two arrays of length k: the estimates (all 0) and the counts (all 0). Each step: choose, draw a reward, "
-    "update the chosen arm's count and estimate, add to the totals.",
-    "Order of the draws per step: `rng.random()`, then `rng.integers(k)` only when exploring, then "
-    "`rng.normal(true_means[arm], 1.0)`. The regret of a step is `np.max(true_means) - true_means[arm]` "
-    "(`true_means` may be a list, which has no `.max()` method).",
-], _check_run_bandit, ML_ALGORITHMS)
-
-q4 = Exercise("q4", "one Bellman optimality backup", [
-    "Loop over the actions of `P[state]`; each gives (next_state, reward, done). Score each action, keep the best.",
-    "An action's score is `reward` if done, else `reward + gamma * V[next_state]`; return the max as a float.",
-], _check_bellman_backup, STATISTICS)
-
-q5 = Exercise("q5", "value iteration", [
-    "Start from V = zeros. Sweep over all states, replacing each value by its Bellman backup; repeat.",
-    "Keep the largest absolute change of a sweep (`np.abs(new_V - V).max()`) and stop as soon as it is below tol. "
-    "An action's score is `reward` if done, else `reward + gamma * V[next_state]`.",
-], _check_value_iteration, ML_ALGORITHMS)
-
-q6 = Exercise("q6", "greedy policy from a value table", [
-    "For every state, score each action the way a Bellman backup does, and keep the index of the best one.",
-    "`np.argmax([r if done else r + gamma * V[s2] for s2, r, done in P[state]])` per state, collected in an int array.",
-], _check_greedy_policy, ML_ALGORITHMS)
-
-q7 = Exercise("q7", "the Q-learning update", [
-    "The target is what this step earned plus the discounted value of the best action in the state you arrived in.",
-    "`target = reward if done else reward + gamma * Q[next_state].max()`, then "
-    "`Q[state, action] += alpha * (target - Q[state, action])`; return Q.",
-], _check_q_update, ML_ALGORITHMS)
-
-q8 = Exercise("q8", "train Q-learning on the grid world", [
-    "Two loops: over the episodes, and within an episode over at most max_steps steps, starting at `world.start`.",
-    "Each step: epsilon-greedy with `rng.random()` then `rng.integers(world.n_actions)` when exploring, else "
-    "`np.argmax(Q[state])`; `world.step(state, action)`; the Q-learning update; move on; `break` when done.",
-], _check_train_q_learning, ML_ALGORITHMS)
-
-q9 = Exercise("q9", "evaluate a policy on FrozenLake", [
-    "Play n_episodes episodes with the policy: `action = policy[observation]`, until terminated or truncated. "
-    "The reward is 1 only when the goal is reached.",
-    "`observation, info = env.reset(seed=seed)` for the first episode and `env.reset()` for the others; "
-    "`observation, reward, terminated, truncated, info = env.step(action)`; return successes / n_episodes.",
-], _check_success_rate, ML_ALGORITHMS)
-
-__all__ = ["q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "Mistake"]
+    expect(math.isclose(first * 20, round(first * 20)), f"with 20 episodes the rate should be a multiple of 1/20, got {shown(first)}.")

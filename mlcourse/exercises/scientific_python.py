@@ -5,34 +5,29 @@ exercise text, and names the usual mistake: the wrong axis, an integer dtype whe
 are needed, a forgotten seed, an input array changed in place. The exact values on the iris
 and wine data are checked only by the hidden tests.
 """
+
 import numpy as np
 
-from mlcourse.exercise import PROGRAMMING, STATISTICS, Exercise, call, expect, expect_type
+from mlcourse.exercise import (
+    PROGRAMMING, STATISTICS, call, exercise, expect, expect_array, expect_pair, expect_type, expect_unchanged,
+    is_integer,
+)
+
+__all__ = ["q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8"]
+
+_IN_PLACE = ("look for an in-place operation such as `-=` or `/=` or an assignment into `data[...]`, "
+             "and build and return a new array instead")
 
 
-def _as_pair(result, what: str, names: str):
-    """The two arrays of a function that returns a pair, or a Mistake saying what was expected."""
-    expect(isinstance(result, (tuple, list)) and len(result) == 2,
-           f"{what} should return a pair {names}, for example `return first, second`; "
-           f"got a {type(result).__name__}.")
-    first, second = result
-    expect(isinstance(first, np.ndarray) and isinstance(second, np.ndarray),
-           f"both parts of the pair {names} returned by {what} should be NumPy arrays; "
-           f"got a {type(first).__name__} and a {type(second).__name__}.")
-    return first, second
-
-
-def _expect_unchanged(array, original, name: str):
-    expect(np.array_equal(array, original),
-           f"your function changed the array `{name}` it was given (an in-place operation such as `-=` "
-           f"or `/=`, or an assignment into `{name}[...]`): build and return a new array instead.")
-
-
-def _check_column_stats(column_stats):
+@exercise("column means and standard deviations", PROGRAMMING, hints=[
+    "Each column of `data` is one feature. Which axis runs down the rows of a column?",
+    "`data.mean(axis=0)` gives one mean per column; do the same with `.std` and return both: `return means, stds`.",
+])
+def q1(column_stats):
     data = np.array([[1.0, 10.0], [2.0, 20.0], [3.0, 60.0]])
     original = data.copy()
-    means, stds = _as_pair(call(column_stats, data), "column_stats(data)", "(means, stds)")
-    _expect_unchanged(data, original, "data")
+    means, stds = expect_pair(call(column_stats, data), "column_stats(data)", "(means, stds)", part=expect_array)
+    expect_unchanged(original, data, "array `data`", _IN_PLACE)
     expect(means.shape != (3,),
            "for a 3 x 2 array you returned 3 means, one per row: axis=1 summarises each row. "
            "Use axis=0 to get one value per column (feature).")
@@ -52,12 +47,17 @@ def _check_column_stats(column_stats):
            f"the second result should be each column's standard deviation; got {stds}.")
 
 
-def _check_min_max_scale(min_max_scale):
+@exercise("min-max scaling with broadcasting", PROGRAMMING, hints=[
+    "Compute the minimum and the maximum of every column first (two arrays of shape (n_features,)).",
+    "`low = data.min(axis=0)`, `high = data.max(axis=0)`, then `(data - low) / (high - low)`: broadcasting "
+    "applies them to every row, and a new array is created, so `data` stays as it was.",
+])
+def q2(min_max_scale):
     data = np.array([[1.0, 10.0], [3.0, 30.0], [2.0, 50.0]])
     original = data.copy()
     scaled = call(min_max_scale, data)
     expect_type(scaled, np.ndarray, "min_max_scale(data)")
-    _expect_unchanged(data, original, "data")
+    expect_unchanged(original, data, "array `data`", _IN_PLACE)
     expect(scaled.shape == data.shape, f"the result should have the shape of the input, (3, 2); got {scaled.shape}.")
     expect(np.issubdtype(scaled.dtype, np.floating),
            f"values between 0 and 1 are fractions, so the dtype should be float; got {scaled.dtype}.")
@@ -82,7 +82,11 @@ def _check_min_max_scale(min_max_scale):
            "[[0, 0], [0.5, 1], [1, 0.5]]: use `/`, never `//`, and do not cast the result to int.")
 
 
-def _check_class_rows(class_rows):
+@exercise("select one class with a boolean mask", PROGRAMMING, hints=[
+    "`target == label` is an array of True/False, one per row.",
+    "Index the rows with that mask: `data[target == label]`.",
+])
+def q3(class_rows):
     data = np.arange(12.0).reshape(6, 2)
     target = np.array([0, 1, 0, 2, 1, 0])
     rows = call(class_rows, data, target, 0)
@@ -100,7 +104,11 @@ def _check_class_rows(class_rows):
            "for a label that no row has, the result should be an empty array of shape (0, 2).")
 
 
-def _check_count_between(count_between):
+@exercise("count the values in a range", PROGRAMMING, hints=[
+    "Build one mask for `values >= low` and one for `values < high`, then combine them.",
+    "`mask = (values >= low) & (values < high)`; `True` counts as 1, so `int(mask.sum())` is the count.",
+])
+def q4(count_between):
     values = np.array([1.0, 2.0, 2.5, 3.0, 4.0])
     count = call(count_between, values, 2.0, 3.0,
                  advice="To combine two conditions on an array write `(values >= low) & (values < high)`: "
@@ -108,7 +116,7 @@ def _check_count_between(count_between):
                         "True or False, not an array of them.")
     expect(not isinstance(count, np.ndarray) or count.ndim == 0,
            "return how many values are in the range (a single number), not the values or the mask themselves.")
-    expect(isinstance(count, (int, np.integer)) and not isinstance(count, (bool, np.bool_)),
+    expect(is_integer(count),
            f"a count is a whole number: return an int, for example `int(mask.sum())`; "
            f"got a {type(count).__name__} ({count!r}).")
     expect(count != 3, "you counted a value equal to `high`: the range includes `low` but excludes `high`.")
@@ -117,9 +125,13 @@ def _check_count_between(count_between):
     expect(call(count_between, values, 10.0, 20.0) == 0, "when no value is in the range the count should be 0.")
 
 
-def _check_class_balance(class_balance):
+@exercise("class counts as integers, fractions as floats", PROGRAMMING, hints=[
+    "`np.bincount(target)` counts how often each label 0, 1, 2, ... occurs.",
+    "`counts = np.bincount(target)`, then `fractions = counts / len(target)`: `/` gives floats, `//` would not.",
+])
+def q5(class_balance):
     target = np.array([0, 2, 2, 0, 2, 2])
-    counts, fractions = _as_pair(call(class_balance, target), "class_balance(target)", "(counts, fractions)")
+    counts, fractions = expect_pair(call(class_balance, target), "class_balance(target)", "(counts, fractions)", part=expect_array)
     expect(counts.shape == (3,),
            f"labels go up to 2 here, so there should be 3 counts (class 1 has none: its count is 0); "
            f"got {counts.tolist()}. `np.bincount` gives an entry for every label from 0 to the largest.")
@@ -133,13 +145,18 @@ def _check_class_balance(class_balance):
            f"each fraction is a class's count divided by the number of samples; got {fractions.tolist()}.")
 
 
-def _check_class_means(class_means):
+@exercise("mean of every feature per class", STATISTICS, hints=[
+    "A mask selects the rows of one class; the mean along axis=0 of those rows is that class's mean row.",
+    "Loop over the few classes, not the rows: "
+    "`np.array([data[target == label].mean(axis=0) for label in np.unique(target)])`.",
+])
+def q6(class_means):
     data = np.array([[1.0, 10.0], [2.0, 40.0], [3.0, 30.0], [5.0, 20.0], [8.0, 60.0]])
     target = np.array([1, 0, 1, 0, 2])
     original = data.copy()
     means = call(class_means, data, target)
     expect_type(means, np.ndarray, "class_means(data, target)")
-    _expect_unchanged(data, original, "data")
+    expect_unchanged(original, data, "array `data`", _IN_PLACE)
     expect(means.shape != (3,),
            "you got one number per class: without axis=0 the mean runs over all features at once. "
            "Use `.mean(axis=0)` to get one mean per feature.")
@@ -149,8 +166,13 @@ def _check_class_means(class_means):
            f"row k should hold the mean of the rows of class k (the labels in increasing order); got {means.tolist()}.")
 
 
-def _check_split_indices(split_indices):
-    train, test = _as_pair(call(split_indices, 10, 3, 0), "split_indices(10, 3, 0)", "(train, test)")
+@exercise("seeded train/test split of indices", PROGRAMMING, hints=[
+    "Create a generator from the seed, and let it shuffle the numbers 0, 1, ..., n_samples - 1.",
+    "`shuffled = np.random.default_rng(seed).permutation(n_samples)`; the test indices are `shuffled[:n_test]` "
+    "and the training indices `shuffled[n_test:]`. Return `train, test`.",
+])
+def q7(split_indices):
+    train, test = expect_pair(call(split_indices, 10, 3, 0), "split_indices(10, 3, 0)", "(train, test)", part=expect_array)
     expect(train.ndim == 1 and test.ndim == 1,
            f"train and test should each be a 1-D array of indices; got shapes {train.shape} and {test.shape}.")
     expect(not (len(train) == 3 and len(test) == 7),
@@ -165,7 +187,7 @@ def _check_split_indices(split_indices):
     expect(not (np.array_equal(test, shuffled[-3:]) and np.array_equal(train, shuffled[:-3])),
            "you took the test indices from the end of the shuffled order: the test set is the FIRST n_test "
            "shuffled indices, `shuffled[:n_test]`, and the training set the rest, `shuffled[n_test:]`.")
-    again_train, again_test = _as_pair(call(split_indices, 10, 3, 0), "split_indices(10, 3, 0)", "(train, test)")
+    again_train, again_test = expect_pair(call(split_indices, 10, 3, 0), "split_indices(10, 3, 0)", "(train, test)", part=expect_array)
     expect(np.array_equal(train, again_train) and np.array_equal(test, again_test),
            "calling your function twice with the same seed gave different splits: create the generator "
            "with `np.random.default_rng(seed)`, passing the seed.")
@@ -176,7 +198,12 @@ def _check_split_indices(split_indices):
            "every seed gave the same split: use the `seed` argument, not a fixed number.")
 
 
-def _check_nearest_neighbour(nearest_neighbour):
+@exercise("nearest neighbour by broadcasting", PROGRAMMING, hints=[
+    "First compute a (n_test, n_train) matrix of distances; each row of it belongs to one test point.",
+    "`diff = data_test[:, np.newaxis, :] - data_train[np.newaxis, :, :]` has shape (n_test, n_train, n_features); "
+    "`np.sqrt((diff ** 2).sum(axis=2))` gives the distances, and `.argmin(axis=1)` the nearest training row.",
+])
+def q8(nearest_neighbour):
     data_train = np.array([[0.0, 0.0], [10.0, 0.0], [0.0, 10.0], [10.0, 10.0]])
     data_test = np.array([[1.0, 1.0], [9.0, 8.0], [2.0, 9.0]])
     nearest = call(nearest_neighbour, data_train, data_test,
@@ -196,50 +223,3 @@ def _check_nearest_neighbour(nearest_neighbour):
     expect(np.asarray(tricky).tolist() == [1],
            "for the test point (0, 0) the training row (2, 2) (distance 2.83) is nearer than (3, 0) (distance 3): "
            "Euclidean distance squares the differences, sums them, and takes the square root.")
-
-
-q1 = Exercise("q1", "column means and standard deviations", [
-    "Each column of `data` is one feature. Which axis runs down the rows of a column?",
-    "`data.mean(axis=0)` gives one mean per column; do the same with `.std` and return both: `return means, stds`.",
-], _check_column_stats, PROGRAMMING)
-
-q2 = Exercise("q2", "min-max scaling with broadcasting", [
-    "Compute the minimum and the maximum of every column first (two arrays of shape (n_features,)).",
-    "`low = data.min(axis=0)`, `high = data.max(axis=0)`, then `(data - low) / (high - low)`: broadcasting "
-    "applies them to every row, and a new array is created, so `data` stays as it was.",
-], _check_min_max_scale, PROGRAMMING)
-
-q3 = Exercise("q3", "select one class with a boolean mask", [
-    "`target == label` is an array of True/False, one per row.",
-    "Index the rows with that mask: `data[target == label]`.",
-], _check_class_rows, PROGRAMMING)
-
-q4 = Exercise("q4", "count the values in a range", [
-    "Build one mask for `values >= low` and one for `values < high`, then combine them.",
-    "`mask = (values >= low) & (values < high)`; `True` counts as 1, so `int(mask.sum())` is the count.",
-], _check_count_between, PROGRAMMING)
-
-q5 = Exercise("q5", "class counts as integers, fractions as floats", [
-    "`np.bincount(target)` counts how often each label 0, 1, 2, ... occurs.",
-    "`counts = np.bincount(target)`, then `fractions = counts / len(target)`: `/` gives floats, `//` would not.",
-], _check_class_balance, PROGRAMMING)
-
-q6 = Exercise("q6", "mean of every feature per class", [
-    "A mask selects the rows of one class; the mean along axis=0 of those rows is that class's mean row.",
-    "Loop over the few classes, not the rows: "
-    "`np.array([data[target == label].mean(axis=0) for label in np.unique(target)])`.",
-], _check_class_means, STATISTICS)
-
-q7 = Exercise("q7", "seeded train/test split of indices", [
-    "Create a generator from the seed, and let it shuffle the numbers 0, 1, ..., n_samples - 1.",
-    "`shuffled = np.random.default_rng(seed).permutation(n_samples)`; the test indices are `shuffled[:n_test]` "
-    "and the training indices `shuffled[n_test:]`. Return `train, test`.",
-], _check_split_indices, PROGRAMMING)
-
-q8 = Exercise("q8", "nearest neighbour by broadcasting", [
-    "First compute a (n_test, n_train) matrix of distances; each row of it belongs to one test point.",
-    "`diff = data_test[:, np.newaxis, :] - data_train[np.newaxis, :, :]` has shape (n_test, n_train, n_features); "
-    "`np.sqrt((diff ** 2).sum(axis=2))` gives the distances, and `.argmin(axis=1)` the nearest training row.",
-], _check_nearest_neighbour, PROGRAMMING)
-
-__all__ = ["q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8"]

@@ -5,34 +5,26 @@ exercise text, and names the usual mistake: ddof=0, resampling without replaceme
 forgotten seed, a one-sided test, uncentred data, a missing intercept column. The exact values
 on the penguin and diabetes data are checked only by the hidden tests.
 """
+
 import math
 
 import numpy as np
 import pandas as pd
 
-from mlcourse.exercise import STATISTICS, Exercise, call, expect, expect_type
+from mlcourse.exercise import STATISTICS, call, exercise, expect, expect_number, expect_pair, expect_type
+
+__all__ = ["q1", "q2", "q3", "q4", "q5", "q6", "q7"]
 
 ASARRAY = "Turn each input into an array first with `np.asarray(..., dtype=float)`: the check passes lists."
 
 
-def _number(value, what: str) -> float:
-    """``value`` as a float, or a Mistake saying it should be one number."""
-    expect_type(value, (int, float, np.number), what)
-    return float(value)
-
-
-def _pair(value, what: str) -> tuple[float, float]:
-    """``value`` as two floats, or a Mistake saying it should be a pair of numbers."""
-    expect(isinstance(value, (tuple, list, np.ndarray)) and np.shape(value) == (2,),
-           f"{what} should be a tuple of two numbers (low, high), but it is {type(value).__name__} ({value!r:.60}).")
-    for part in value:
-        expect_type(part, (int, float, np.number), f"each end of {what}")
-    return float(value[0]), float(value[1])
-
-
-def _check_standard_error(standard_error):
+@exercise("standard error of the mean", STATISTICS, hints=[
+    "The standard error is the standard deviation of the values divided by the square root of how many there are.",
+    "`np.std(values, ddof=1) / np.sqrt(len(values))`; convert a list first with `np.asarray(values, dtype=float)`.",
+])
+def q1(standard_error):
     values = [2, 4, 4, 4, 5, 5, 7, 9]
-    se = _number(call(standard_error, values, advice=ASARRAY), "standard_error([2, 4, 4, 4, 5, 5, 7, 9])")
+    se = expect_number(call(standard_error, values, advice=ASARRAY), "standard_error([2, 4, 4, 4, 5, 5, 7, 9])")
     expect(not math.isclose(se, 2 / math.sqrt(8)),
            "you used the standard deviation with ddof=0 (np.std's default). The standard error estimates "
            "how much the mean of a sample varies, so use the sample standard deviation: np.std(values, ddof=1).")
@@ -44,11 +36,19 @@ def _check_standard_error(standard_error):
            f"standard_error([2, 4, 4, 4, 5, 5, 7, 9]) should be about 0.756 (the example in the exercise), not {se!r}.")
 
 
-def _check_bootstrap_ci(bootstrap_ci):
+@exercise("bootstrap confidence interval", STATISTICS, hints=[
+    "Follow the four steps in the exercise text: a generator from the seed, resamples with replacement, "
+    "one mean per resample, two percentiles of those means.",
+    "`rng = np.random.default_rng(seed)`; `resamples = rng.choice(values, size=(n_resamples, len(values)), "
+    "replace=True)`; `means = resamples.mean(axis=1)`; `np.percentile(means, [100 * (1 - level) / 2, "
+    "100 * (1 + level) / 2])`.",
+])
+def q2(bootstrap_ci):
     values = [3.0, 1.0, 4.0, 1.0, 5.0, 9.0, 2.0, 6.0]
     advice = ("Convert a list with `np.asarray(values, dtype=float)`, and draw the resamples with replacement: "
               "`rng.choice(values, size=(n_resamples, len(values)), replace=True)`.")
-    low, high = _pair(call(bootstrap_ci, values, 1000, 0, advice=advice), "bootstrap_ci(values, 1000, 0)")
+    low, high = expect_pair(call(bootstrap_ci, values, 1000, 0, advice=advice), "bootstrap_ci(values, 1000, 0)",
+                            "(low, high)")
     expect(not math.isclose(low, high),
            "your interval has zero width: every resample has the same mean. That happens when you resample "
            "without replacement (a shuffle of the same values). Draw with replacement: replace=True.")
@@ -68,22 +68,28 @@ def _check_bootstrap_ci(bootstrap_ci):
     expect(high - low > standard_error,
            f"the interval ({low}, {high}) is far too narrow for 8 values: take one mean per resample. The resamples "
            "form an array of shape (n_resamples, len(values)), one resample per row, so average each row (axis=1).")
-    again = _pair(call(bootstrap_ci, values, 1000, 0), "bootstrap_ci(values, 1000, 0)")
+    again = expect_pair(call(bootstrap_ci, values, 1000, 0), "bootstrap_ci(values, 1000, 0)", "(low, high)")
     expect(again == (low, high),
            "two calls with the same seed gave different intervals: create the generator inside your function "
            "with rng = np.random.default_rng(seed), and draw every resample from it.")
-    other = _pair(call(bootstrap_ci, values, 1000, 1), "bootstrap_ci(values, 1000, 1)")
+    other = expect_pair(call(bootstrap_ci, values, 1000, 1), "bootstrap_ci(values, 1000, 1)", "(low, high)")
     expect(other != (low, high),
            "seed 0 and seed 1 gave exactly the same interval: pass the `seed` argument to np.random.default_rng.")
-    low50, high50 = _pair(call(bootstrap_ci, values, 1000, 0, 0.5), "bootstrap_ci(values, 1000, 0, level=0.5)")
+    low50, high50 = expect_pair(call(bootstrap_ci, values, 1000, 0, 0.5), "bootstrap_ci(values, 1000, 0, level=0.5)",
+                                "(low, high)")
     expect(high50 - low50 < high - low,
            f"a 50% interval ({low50}, {high50}) should be narrower than the 95% one ({low}, {high}): use `level` "
            "to choose the percentiles, 100 * (1 - level) / 2 and 100 * (1 + level) / 2.")
 
 
-def _check_welch_t(welch_t):
+@exercise("Welch's t statistic", STATISTICS, hints=[
+    "t is the difference of the two means divided by the standard error of that difference.",
+    "`(a.mean() - b.mean()) / np.sqrt(a.var(ddof=1) / len(a) + b.var(ddof=1) / len(b))`, "
+    "with a and b converted by `np.asarray(..., dtype=float)`.",
+])
+def q3(welch_t):
     a, b = [1, 2, 3, 4], [3, 5, 7]
-    t = _number(call(welch_t, a, b, advice=ASARRAY), "welch_t([1, 2, 3, 4], [3, 5, 7])")
+    t = expect_number(call(welch_t, a, b, advice=ASARRAY), "welch_t([1, 2, 3, 4], [3, 5, 7])")
     expect(not math.isclose(t, 1.889822365046136),
            "the sign is reversed: compute mean(a) - mean(b), so t is negative when a has the smaller mean.")
     expect(not math.isclose(t, -2.2808577638091165),
@@ -95,52 +101,67 @@ def _check_welch_t(welch_t):
            "you forgot the square root: divide by sqrt(var_a / n_a + var_b / n_b).")
     expect(math.isclose(t, -1.889822365046136),
            f"welch_t([1, 2, 3, 4], [3, 5, 7]) should be about -1.890 (the example in the exercise), not {t!r}.")
-    same = _number(call(welch_t, [2.0, 4.0, 6.0], [4.0, 2.0, 6.0]), "welch_t of two groups with the same mean")
+    same = expect_number(call(welch_t, [2.0, 4.0, 6.0], [4.0, 2.0, 6.0]), "welch_t of two groups with the same mean")
     expect(math.isclose(same, 0.0, abs_tol=1e-12), f"two groups with the same mean should give t = 0, got {same!r}.")
 
 
-def _check_permutation_pvalue(permutation_pvalue):
+@exercise("permutation test", STATISTICS, hints=[
+    "If the group labels did not matter, shuffling them would give differences as large as the observed one "
+    "quite often. Count how often it does.",
+    "`pooled = np.concatenate([a, b])`; in a loop, `shuffled = rng.permutation(pooled)`, then compare "
+    "`abs(shuffled[:len(a)].mean() - shuffled[len(a):].mean())` with `abs(observed)`; "
+    "return `(count + 1) / (n_permutations + 1)`.",
+])
+def q4(permutation_pvalue):
     low, high = [1.0, 2.0, 3.0, 4.0, 5.0], [11.0, 12.0, 13.0, 14.0, 15.0]
     advice = ASARRAY + " Then shuffle the pooled values with rng.permutation(pooled)."
-    p = _number(call(permutation_pvalue, low, high, 999, 0, advice=advice), "permutation_pvalue(...)")
+    p = expect_number(call(permutation_pvalue, low, high, 999, 0, advice=advice), "permutation_pvalue(...)")
     expect(p > 0, "a permutation p-value is never 0: add 1 to the count and to the number of permutations, "
                   "(count + 1) / (n_permutations + 1), because the observed split is one of the possible shuffles.")
     expect(p <= 1, f"a p-value is a proportion between 0 and 1, got {p!r}.")
     expect(p < 0.5, "two clearly different groups got a large p-value: count the shuffles whose difference is "
                     "at least as extreme in absolute value, np.abs(difference) >= abs(observed) (a two-sided test).")
     expect(p < 0.05, f"groups 1..5 and 11..15 should give a small p-value (below 0.05), got {p!r}.")
-    mixed = _number(call(permutation_pvalue, [1.0, 4.0, 2.0, 3.0], [3.0, 2.0, 4.0, 1.0], 999, 0),
-                    "permutation_pvalue of two groups with the same values")
+    mixed = expect_number(call(permutation_pvalue, [1.0, 4.0, 2.0, 3.0], [3.0, 2.0, 4.0, 1.0], 999, 0),
+                          "permutation_pvalue of two groups with the same values")
     expect(mixed > 0.5, f"two groups holding the same values should give a p-value near 1, got {mixed!r}.")
     expect(math.isclose(mixed, 1.0),
            f"two groups holding the same values have an observed difference of 0, and every shuffled difference "
            f"is at least that large in absolute value, so the p-value should be exactly 1, got {mixed!r}: count "
            "the differences with `>=` (at least as extreme), not `>`.")
-    again = _number(call(permutation_pvalue, low, high, 999, 0), "permutation_pvalue(...)")
+    again = expect_number(call(permutation_pvalue, low, high, 999, 0), "permutation_pvalue(...)")
     expect(again == p, "two calls with the same seed gave different p-values: create the generator inside your "
                        "function with rng = np.random.default_rng(seed).")
-    fewer = _number(call(permutation_pvalue, low, high, 9, 0), "permutation_pvalue(low, high, 9, 0)")
+    fewer = expect_number(call(permutation_pvalue, low, high, 9, 0), "permutation_pvalue(low, high, 9, 0)")
     expect(fewer >= 0.1, "with 9 permutations the smallest possible p-value is (0 + 1) / (9 + 1) = 0.1: "
                          f"use n_permutations shuffles and divide by n_permutations + 1 (got {fewer!r}).")
 
 
-def _check_pearson_r(pearson_r):
+@exercise("Pearson correlation", STATISTICS, hints=[
+    "Centre both variables first; the correlation is then a dot product divided by the product of two norms.",
+    "With `xc = x - x.mean()` and `yc = y - y.mean()`: `np.sum(xc * yc) / np.sqrt(np.sum(xc ** 2) * np.sum(yc ** 2))`.",
+])
+def q5(pearson_r):
     x, y = [1.0, 2.0, 3.0, 4.0], [2.0, 4.0, 5.0, 9.0]
-    r = _number(call(pearson_r, x, y, advice=ASARRAY), "pearson_r([1, 2, 3, 4], [2, 4, 5, 9])")
-    shifted = _number(call(pearson_r, [v + 100 for v in x], y), "pearson_r(x + 100, y)")
+    r = expect_number(call(pearson_r, x, y, advice=ASARRAY), "pearson_r([1, 2, 3, 4], [2, 4, 5, 9])")
+    shifted = expect_number(call(pearson_r, [v + 100 for v in x], y), "pearson_r(x + 100, y)")
     expect(math.isclose(r, shifted, rel_tol=1e-9),
            "adding 100 to x changed your correlation: centre x and y (subtract their means) before "
            "multiplying, or you compute the cosine of the raw vectors, not a correlation.")
     expect(-1 - 1e-12 <= r <= 1 + 1e-12,
            f"a correlation lies between -1 and 1, got {r!r}: use the same ddof (or none) in the covariance "
            "and in both standard deviations, so the factors cancel.")
-    line = _number(call(pearson_r, [1.0, 2.0, 3.0], [7.0, 5.0, 3.0]), "pearson_r on a falling straight line")
+    line = expect_number(call(pearson_r, [1.0, 2.0, 3.0], [7.0, 5.0, 3.0]), "pearson_r on a falling straight line")
     expect(math.isclose(line, -1.0), f"points on a falling straight line have r = -1, got {line!r}.")
     expect(math.isclose(r, 0.9647638212377322),
            f"pearson_r([1, 2, 3, 4], [2, 4, 5, 9]) should be about 0.965 (the example in the exercise), not {r!r}.")
 
 
-def _check_least_squares(least_squares):
+@exercise("least squares by the normal equations", STATISTICS, hints=[
+    "The intercept is the coefficient of a column of ones: add that column, then solve A^T A beta = A^T y.",
+    "`A = np.column_stack([np.ones(len(X)), X])`, then `np.linalg.solve(A.T @ A, A.T @ y)`.",
+])
+def q6(least_squares):
     X = np.array([[0.0], [1.0], [2.0], [3.0]])
     y = 3 + 2 * X[:, 0]
     advice = "Build the design matrix with np.column_stack([np.ones(len(X)), X]) after X = np.asarray(X, dtype=float)."
@@ -165,7 +186,12 @@ def _check_least_squares(least_squares):
            f"got a {type(coef3).__name__}: convert both first with np.asarray(..., dtype=float).")
 
 
-def _check_pca_by_hand(pca_by_hand):
+@exercise("PCA by hand", STATISTICS, hints=[
+    "Three steps: centre each column, take the SVD, project the centred data onto the first right singular vectors.",
+    "`Xc = X - X.mean(axis=0)`; `U, S, Vt = np.linalg.svd(Xc, full_matrices=False)`; "
+    "`projected = Xc @ Vt[:n_components].T`; `ratio = S[:n_components] ** 2 / np.sum(S ** 2)`.",
+])
+def q7(pca_by_hand):
     X = np.array([[102.0, 1.0, 10.0], [104.0, 3.0, 11.0], [101.0, 2.0, 9.0],
                   [107.0, 6.0, 12.0], [103.0, 2.0, 8.0], [105.0, 5.0, 14.0]])
     advice = "Centre first, Xc = X - X.mean(axis=0), then U, S, Vt = np.linalg.svd(Xc, full_matrices=False)."
@@ -201,49 +227,3 @@ def _check_pca_by_hand(pca_by_hand):
            "np.asarray(X, dtype=float).")
     expect(np.allclose(np.abs(from_frame[0]), np.abs(projected)) and np.allclose(from_frame[1], ratio),
            "a DataFrame and the same values as an array should give the same result.")
-
-
-q1 = Exercise("q1", "standard error of the mean", [
-    "The standard error is the standard deviation of the values divided by the square root of how many there are.",
-    "`np.std(values, ddof=1) / np.sqrt(len(values))`; convert a list first with `np.asarray(values, dtype=float)`.",
-], _check_standard_error, STATISTICS)
-
-q2 = Exercise("q2", "bootstrap confidence interval", [
-    "Follow the four steps in the exercise text: a generator from the seed, resamples with replacement, "
-    "one mean per resample, two percentiles of those means.",
-    "`rng = np.random.default_rng(seed)`; `resamples = rng.choice(values, size=(n_resamples, len(values)), "
-    "replace=True)`; `means = resamples.mean(axis=1)`; `np.percentile(means, [100 * (1 - level) / 2, "
-    "100 * (1 + level) / 2])`.",
-], _check_bootstrap_ci, STATISTICS)
-
-q3 = Exercise("q3", "Welch's t statistic", [
-    "t is the difference of the two means divided by the standard error of that difference.",
-    "`(a.mean() - b.mean()) / np.sqrt(a.var(ddof=1) / len(a) + b.var(ddof=1) / len(b))`, "
-    "with a and b converted by `np.asarray(..., dtype=float)`.",
-], _check_welch_t, STATISTICS)
-
-q4 = Exercise("q4", "permutation test", [
-    "If the group labels did not matter, shuffling them would give differences as large as the observed one "
-    "quite often. Count how often it does.",
-    "`pooled = np.concatenate([a, b])`; in a loop, `shuffled = rng.permutation(pooled)`, then compare "
-    "`abs(shuffled[:len(a)].mean() - shuffled[len(a):].mean())` with `abs(observed)`; "
-    "return `(count + 1) / (n_permutations + 1)`.",
-], _check_permutation_pvalue, STATISTICS)
-
-q5 = Exercise("q5", "Pearson correlation", [
-    "Centre both variables first; the correlation is then a dot product divided by the product of two norms.",
-    "With `xc = x - x.mean()` and `yc = y - y.mean()`: `np.sum(xc * yc) / np.sqrt(np.sum(xc ** 2) * np.sum(yc ** 2))`.",
-], _check_pearson_r, STATISTICS)
-
-q6 = Exercise("q6", "least squares by the normal equations", [
-    "The intercept is the coefficient of a column of ones: add that column, then solve A^T A beta = A^T y.",
-    "`A = np.column_stack([np.ones(len(X)), X])`, then `np.linalg.solve(A.T @ A, A.T @ y)`.",
-], _check_least_squares, STATISTICS)
-
-q7 = Exercise("q7", "PCA by hand", [
-    "Three steps: centre each column, take the SVD, project the centred data onto the first right singular vectors.",
-    "`Xc = X - X.mean(axis=0)`; `U, S, Vt = np.linalg.svd(Xc, full_matrices=False)`; "
-    "`projected = Xc @ Vt[:n_components].T`; `ratio = S[:n_components] ** 2 / np.sum(S ** 2)`.",
-], _check_pca_by_hand, STATISTICS)
-
-__all__ = ["q1", "q2", "q3", "q4", "q5", "q6", "q7"]

@@ -5,13 +5,18 @@ asks for on that same small data with scikit-learn, and names the usual mistake 
 differ. The exact values on the real data (penguins, breast cancer, digits, diabetes, Adult) are
 checked only by the hidden tests.
 """
+
 import math
 import warnings
 
 import numpy as np
 import pandas as pd
 
-from mlcourse.exercise import ML_ALGORITHMS, STATISTICS, Exercise, Mistake, call, expect, expect_type
+from mlcourse.exercise import ML_ALGORITHMS, STATISTICS, Mistake, call, exercise, expect, expect_number, expect_pair
+
+__all__ = ["Mistake", "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9"]
+
+ADULT_MODELS = ("baseline", "tree", "logistic")
 
 
 def _quietly(function, *args, advice=""):
@@ -21,20 +26,6 @@ def _quietly(function, *args, advice=""):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ConvergenceWarning)
         return call(function, *args, advice=advice)
-
-
-def _number(value, what):
-    """Accept any real number (Python or NumPy); return it as a float."""
-    expect(isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, (bool, np.bool_)),
-           f"{what} should be a number, but it is a {type(value).__name__} ({value!r:.60}).")
-    return float(value)
-
-
-def _pair(result, what, names):
-    """A tuple or list of two numbers, e.g. (train accuracy, test accuracy)."""
-    expect(isinstance(result, (tuple, list)) and len(result) == 2,
-           f"{what} should return two numbers ({names}), but it returned {type(result).__name__} ({result!r:.60}).")
-    return tuple(_number(value, f"each value {what} returns") for value in result)
 
 
 def _toy_classification(seed=0, rows=120):
@@ -49,162 +40,12 @@ def _toy_classification(seed=0, rows=120):
     return data[:split], target[:split], data[split:], target[split:]
 
 
-# ---------------------------------------------------------------- q1: stratified split
-
-def _check_split(split):
-    data = pd.DataFrame({"x": np.arange(40.0), "z": np.arange(40.0)[::-1]})
-    target = pd.Series(["a"] * 32 + ["b"] * 8, name="label")
-    parts = call(split, data, target)
-    expect(isinstance(parts, (tuple, list)) and len(parts) == 4,
-           f"return the four parts `data_train, data_test, target_train, target_test` (what train_test_split "
-           f"returns); got {type(parts).__name__} ({parts!r:.60}).")
-    data_train, data_test, target_train, target_test = parts
-    expect(isinstance(data_train, pd.DataFrame) and isinstance(data_test, pd.DataFrame),
-           "the first two parts should be the data (DataFrames), then the targets: return them in the order "
-           "`data_train, data_test, target_train, target_test`.")
-    expect(isinstance(target_train, pd.Series) and isinstance(target_test, pd.Series),
-           "the last two parts should be the targets (Series): return them in the order "
-           "`data_train, data_test, target_train, target_test`.")
-    expect(len(data_train) + len(data_test) == 40 and len(target_train) + len(target_test) == 40,
-           "the train and test parts together should hold every row exactly once.")
-    expect(len(data_test) == 10,
-           f"with 40 rows, the test set should hold a quarter of them (10, train_test_split's default "
-           f"test_size); yours holds {len(data_test)}.")
-    expect(list(data_train.index) == list(target_train.index) and list(data_test.index) == list(target_test.index),
-           "the data and target parts do not hold the same rows: split `data` and `target` in one call "
-           "to train_test_split.")
-    minority = int((target_test == "b").sum())
-    expect(minority == 2,
-           f"20% of the rows are of class 'b', so a stratified test set of 10 rows holds 2 of them; yours holds "
-           f"{minority}. Pass `stratify=target` so both sets keep the class proportions.")
-    again = call(split, data, target)
-    expect(list(again[1].index) == list(data_test.index),
-           "two calls gave two different splits: pass `random_state=0` so the split can be reproduced.")
-
-
-q1 = Exercise("q1", "a stratified, reproducible split", [
-    "scikit-learn's `train_test_split` does the work; read which keyword arguments fix the randomness "
-    "and keep the class proportions.",
-    "`return train_test_split(data, target, random_state=0, stratify=target)` returns the four parts "
-    "in the right order.",
-], _check_split, ML_ALGORITHMS)
-
-
-# ---------------------------------------------------------------- q2: baseline
-
-def _check_baseline(baseline_accuracy):
-    data_train = pd.DataFrame({"x": [1.0, 2.0, 3.0, 4.0, 5.0]})
-    target_train = pd.Series(["a", "a", "a", "b", "b"])
-    data_test = pd.DataFrame({"x": [6.0, 7.0, 8.0, 9.0]})
-    target_test = pd.Series(["a", "b", "b", "b"])
-    score = _number(call(baseline_accuracy, data_train, target_train, data_test, target_test),
-                    "baseline_accuracy(...)")
-    expect(not math.isclose(score, 0.75),
-           "your baseline predicts the class that is most frequent in the *test* set: fit the "
-           "DummyClassifier on the training data only, then score it on the test data.")
-    expect(not math.isclose(score, 0.6),
-           "you returned the share of the majority class in the training targets; the baseline's "
-           "accuracy is measured on the test set: fit on train, then `.score(data_test, target_test)`.")
-    expect(math.isclose(score, 0.25),
-           f"in this example the training set's majority class is 'a' and 1 of the 4 test rows is 'a', "
-           f"so the baseline's accuracy is 0.25; yours is {score!r}.")
-
-
-q2 = Exercise("q2", "a baseline to beat", [
-    "A DummyClassifier ignores the features; with `strategy=\"most_frequent\"` it always predicts the "
-    "class it saw most often during `fit`.",
-    "`DummyClassifier(strategy=\"most_frequent\").fit(data_train, target_train).score(data_test, target_test)`.",
-], _check_baseline, ML_ALGORITHMS)
-
-
-# ---------------------------------------------------------------- q3: decision tree depth
-
 def _tree_reference(max_depth, data_train, target_train, data_test, target_test):
     from sklearn.tree import DecisionTreeClassifier
 
     tree = DecisionTreeClassifier(max_depth=max_depth, random_state=0).fit(data_train, target_train)
     return tree.score(data_train, target_train), tree.score(data_test, target_test)
 
-
-def _check_tree(tree_scores):
-    split = _toy_classification()
-    for depth in (1, None):
-        train, test = _pair(call(tree_scores, *split, depth), f"tree_scores(..., max_depth={depth})",
-                            "train accuracy, test accuracy")
-        expected_train, expected_test = _tree_reference(depth, *split)
-        expect(not (math.isclose(train, expected_test) and math.isclose(test, expected_train)
-                    and train != test),
-               "you returned the test accuracy first: return `(train_accuracy, test_accuracy)`.")
-        if depth == 1:
-            unlimited = _tree_reference(None, *split)
-            expect(not math.isclose(train, unlimited[0]),
-                   f"with max_depth=1 your tree scores {train:.2f} on its training data, like a tree grown "
-                   f"without a depth limit: pass `max_depth=max_depth` to DecisionTreeClassifier.")
-        expect(math.isclose(train, expected_train),
-               f"with max_depth={depth} a DecisionTreeClassifier(max_depth={depth}, random_state=0) fitted on "
-               f"the training data scores {expected_train:.3f} on it; yours gives {train:.3f}. Fit on "
-               f"data_train, target_train and score on the same training data.")
-        expect(math.isclose(test, expected_test),
-               f"with max_depth={depth} the test accuracy should be {expected_test:.3f}; yours is {test:.3f}. "
-               "Score the tree fitted on the training data on data_test, target_test.")
-
-
-q3 = Exercise("q3", "tree depth and overfitting", [
-    "Fit one DecisionTreeClassifier with the given `max_depth` and `random_state=0` on the training "
-    "data, then call its `.score` twice.",
-    "`tree = DecisionTreeClassifier(max_depth=max_depth, random_state=0).fit(data_train, target_train)`, "
-    "then `return tree.score(data_train, target_train), tree.score(data_test, target_test)`.",
-], _check_tree, ML_ALGORITHMS)
-
-
-# ---------------------------------------------------------------- q4: SVM pipeline with scaling
-
-def _check_svm(fit_scaled_svm):
-    from sklearn.exceptions import NotFittedError
-    from sklearn.pipeline import Pipeline
-    from sklearn.preprocessing import StandardScaler
-    from sklearn.svm import SVC
-
-    data_train, target_train, data_test, target_test = _toy_classification()
-    model = _quietly(fit_scaled_svm, data_train, target_train, 1.0)
-    expect(hasattr(model, "predict") and hasattr(model, "score"),
-           f"return the fitted model (a Pipeline), not {type(model).__name__} ({model!r:.60}).")
-    try:
-        score = model.score(data_test, target_test)
-    except NotFittedError:
-        raise Mistake("the model you returned is not fitted: call `.fit(data_train, target_train)` "
-                      "on the pipeline before returning it.") from None
-    except Exception as error:  # noqa: BLE001
-        raise Mistake(f"scoring your model on new raw data raised {type(error).__name__}: {error}. Return one "
-                      "pipeline that scales and classifies, so it can take raw features.") from None
-    steps = [step for _, step in model.steps] if isinstance(model, Pipeline) else [model]
-    raw = SVC().fit(data_train, target_train).score(data_test, target_test)
-    scaled = Pipeline([("scale", StandardScaler()), ("svc", SVC())]).fit(data_train, target_train)
-    expect(any(isinstance(step, StandardScaler) for step in steps),
-           f"your model has no StandardScaler: on this small example, where one feature is measured in "
-           f"units 1000 times larger, your model scores {score:.2f} on new data, and a StandardScaler "
-           f"followed by an SVC {scaled.score(data_test, target_test):.2f}. "
-           "Put `StandardScaler()` before the SVC with `make_pipeline`.")
-    expect(isinstance(steps[-1], SVC), f"the last step of the pipeline should be an SVC, not {type(steps[-1]).__name__}.")
-    expect(isinstance(steps[0], StandardScaler) and len(steps) == 2,
-           "the pipeline should have exactly two steps: StandardScaler first, then SVC.")
-    expect(steps[-1].kernel == "rbf", f"keep the SVC's default kernel, 'rbf'; yours is {steps[-1].kernel!r}.")
-    other = _quietly(fit_scaled_svm, data_train, target_train, 0.25)
-    last = other.steps[-1][1] if isinstance(other, Pipeline) else other
-    expect(getattr(last, "C", None) == 0.25,
-           f"with C=0.25 your SVC has C={getattr(last, 'C', None)!r}: pass the function's `C` to `SVC(C=C)`.")
-    expect(score > raw, f"your pipeline scores {score:.2f} on new data, no better than an unscaled SVC ({raw:.2f}).")
-
-
-q4 = Exercise("q4", "an SVM that sees scaled features", [
-    "An SVC with an RBF kernel measures distances between samples, so a feature in large units "
-    "drowns the others. `make_pipeline` chains a scaler and a model into one estimator.",
-    "`model = make_pipeline(StandardScaler(), SVC(C=C))`, then `model.fit(data_train, target_train)` "
-    "and return `model`.",
-], _check_svm, ML_ALGORITHMS)
-
-
-# ---------------------------------------------------------------- q5: neural network
 
 def _toy_mlp(seed=0):
     rng = np.random.default_rng(seed)
@@ -226,154 +67,6 @@ def _mlp_reference(hidden_units, scaled, data_train, target_train, data_test, ta
         warnings.simplefilter("ignore", ConvergenceWarning)
         model.fit(data_train, target_train)
     return model.score(data_train, target_train) if on_train else model.score(data_test, target_test)
-
-
-def _check_mlp(mlp_accuracy):
-    split = _toy_mlp()
-    score = _number(_quietly(mlp_accuracy, *split, 5), "mlp_accuracy(..., hidden_units=5)")
-    expect(0 <= score <= 1, f"an accuracy lies between 0 and 1; yours is {score!r}.")
-    expected = _mlp_reference(5, True, *split)
-    if not math.isclose(score, expected):
-        expect(not math.isclose(score, _mlp_reference(5, False, *split)),
-               f"your network sees raw features: on this small example, whose features differ in scale by a factor "
-               f"of 100,000, it scores {score:.2f} where a network behind a StandardScaler scores {expected:.2f}. "
-               "Put `StandardScaler()` before the MLPClassifier with `make_pipeline`.")
-        expect(not math.isclose(score, _mlp_reference(5, True, *split, on_train=True)),
-               "you returned the accuracy on the training data: score the fitted pipeline on data_test, target_test.")
-        again = _number(_quietly(mlp_accuracy, *split, 5), "mlp_accuracy(...)")
-        expect(math.isclose(again, score),
-               "two calls gave two different accuracies: a network starts from random weights, so pass "
-               "`random_state=0` to MLPClassifier.")
-        raise Mistake(f"on this small example, make_pipeline(StandardScaler(), MLPClassifier(hidden_layer_sizes=(5,), "
-                      f"max_iter=300, random_state=0)) scores {expected:.3f} on the test data; yours gives "
-                      f"{score:.3f}. Check hidden_layer_sizes=(hidden_units,), max_iter=300 and random_state=0.")
-    wider = _number(_quietly(mlp_accuracy, *split, 20), "mlp_accuracy(..., hidden_units=20)")
-    expect(math.isclose(wider, _mlp_reference(20, True, *split)),
-           "with hidden_units=20 your network gives another accuracy than one hidden layer of 20 neurons: "
-           "pass `hidden_layer_sizes=(hidden_units,)`.")
-
-
-q5 = Exercise("q5", "a small neural network on digits", [
-    "A neural network is trained by gradient descent, which works best when every feature has mean 0 and "
-    "variance 1: put a StandardScaler and an MLPClassifier in one pipeline.",
-    "`model = make_pipeline(StandardScaler(), MLPClassifier(hidden_layer_sizes=(hidden_units,), max_iter=300, "
-    "random_state=0))`; fit it on the training data and return `model.score(data_test, target_test)`.",
-], _check_mlp, ML_ALGORITHMS)
-
-
-# ---------------------------------------------------------------- q6: precision, recall, F1 by hand
-
-def _check_metrics(precision_recall_f1):
-    confusion = np.array([[50, 10], [5, 35]])  # true negatives, false positives / false negatives, true positives
-    result = call(precision_recall_f1, confusion)
-    expect(isinstance(result, (tuple, list)) and len(result) == 3,
-           f"return three numbers (precision, recall, f1); got {type(result).__name__} ({result!r:.60}).")
-    precision, recall, f1 = (_number(value, "each value precision_recall_f1 returns") for value in result)
-    expect(not (math.isclose(precision, 35 / 40) and math.isclose(recall, 35 / 45)),
-           "you swapped precision and recall: precision divides the true positives by every *predicted* "
-           "positive (the second column), recall by every *actual* positive (the second row).")
-    expect(not math.isclose(precision, 50 / 55) and not math.isclose(recall, 50 / 60),
-           "you computed the metrics for class 0: the positive class is 1, whose true positives are "
-           "at the bottom right, `confusion[1, 1]`.")
-    expect(math.isclose(precision, 35 / 45),
-           f"for [[50, 10], [5, 35]] precision is 35 / (35 + 10); yours is {precision!r}.")
-    expect(math.isclose(recall, 35 / 40), f"for [[50, 10], [5, 35]] recall is 35 / (35 + 5); yours is {recall!r}.")
-    expect(not math.isclose(f1, (precision + recall) / 2),
-           "F1 is the *harmonic* mean of precision and recall, 2·p·r / (p + r), not their average.")
-    expect(math.isclose(f1, 2 * precision * recall / (precision + recall)),
-           f"F1 should be 2·p·r / (p + r); yours is {f1!r}.")
-    none_predicted = call(precision_recall_f1, np.array([[8, 0], [2, 0]]),
-                          advice="When a denominator is 0, return 0.0 for that metric instead of dividing.")
-    expect(isinstance(none_predicted, (tuple, list)) and len(none_predicted) == 3,
-           f"return three numbers (precision, recall, f1); got {type(none_predicted).__name__}.")
-    values = tuple(_number(value, "each value precision_recall_f1 returns") for value in none_predicted)
-    expect(all(value == 0 for value in values),
-           f"with no predicted positive, [[8, 0], [2, 0]] should give (0.0, 0.0, 0.0); yours gives {values}. "
-           "When a denominator is 0, return 0.0 for that metric.")
-
-
-q6 = Exercise("q6", "precision, recall and F1 by hand", [
-    "Read the four counts out of the matrix first: rows are the true classes, columns the predicted ones, "
-    "so `tn, fp, fn, tp = confusion.ravel()`.",
-    "precision = tp / (tp + fp), recall = tp / (tp + fn), f1 = 2 * precision * recall / (precision + recall); "
-    "return 0.0 instead of dividing by zero.",
-], _check_metrics, STATISTICS)
-
-
-# ---------------------------------------------------------------- q7: ROC-AUC
-
-def _check_roc_auc(roc_auc_on_test):
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.metrics import roc_auc_score
-
-    rng = np.random.default_rng(1)
-    data = pd.DataFrame({"x": rng.normal(size=80), "y": rng.normal(size=80)})
-    target = pd.Series((data["x"] + rng.normal(size=80) > 0).astype(int))
-    model = LogisticRegression().fit(data[:50], target[:50])
-    data_test, target_test = data[50:], target[50:]
-    auc = _number(call(roc_auc_on_test, model, data_test, target_test), "roc_auc_on_test(...)")
-    probability = model.predict_proba(data_test)[:, 1]
-    expect(not math.isclose(auc, roc_auc_score(target_test, model.predict(data_test))),
-           "you passed hard labels from `predict`: ROC-AUC ranks the samples by a score, so pass the "
-           "probability of the positive class, `model.predict_proba(data_test)[:, 1]`.")
-    expect(not math.isclose(auc, roc_auc_score(target_test, 1 - probability)),
-           "you used the probability of class 0 (column 0 of predict_proba): take column 1, the positive class.")
-    expect(not math.isclose(auc, model.score(data_test, target_test)),
-           "you returned the accuracy: use `roc_auc_score(target_test, scores)`.")
-    expect(math.isclose(auc, roc_auc_score(target_test, probability)),
-           f"on this small example the ROC-AUC from the positive class's probabilities is "
-           f"{roc_auc_score(target_test, probability):.3f}; yours is {auc:.3f}.")
-
-
-q7 = Exercise("q7", "ROC-AUC from probabilities", [
-    "ROC-AUC asks: if I pick one positive and one negative sample, how often does the model give the "
-    "positive one the higher score? So it needs scores, not 0/1 predictions.",
-    "`return roc_auc_score(target_test, model.predict_proba(data_test)[:, 1])`.",
-], _check_roc_auc, STATISTICS)
-
-
-# ---------------------------------------------------------------- q8: linear regression
-
-def _check_regression(regression_scores):
-    from sklearn.linear_model import LinearRegression
-    from sklearn.metrics import mean_squared_error, r2_score
-
-    rng = np.random.default_rng(2)
-    data = pd.DataFrame({"x": rng.uniform(0, 10, size=60), "noise": rng.normal(size=60)})
-    target = pd.Series(3 * data["x"] + 5 + rng.normal(scale=4, size=60))
-    data_train, data_test, target_train, target_test = data[:40], data[40:], target[:40], target[40:]
-    rmse, r2 = _pair(call(regression_scores, data_train, target_train, data_test, target_test),
-                     "regression_scores(...)", "RMSE, R²")
-    model = LinearRegression().fit(data_train, target_train)
-    predicted = model.predict(data_test)
-    mse = mean_squared_error(target_test, predicted)
-    expect(not math.isclose(rmse, mse), f"you returned the mean squared error ({mse:.2f}, in squared units): "
-           "the RMSE is its square root, in the target's own units.")
-    expect(not (math.isclose(rmse, r2_score(target_test, predicted)) and math.isclose(r2, math.sqrt(mse))),
-           "you returned R² first: return `(rmse, r2)`.")
-    train_predicted = model.predict(data_train)
-    expect(not math.isclose(r2, r2_score(target_train, train_predicted)),
-           "your R² is measured on the training data: compute both metrics on the test set.")
-    expect(not math.isclose(r2, r2_score(predicted, target_test)),
-           "you passed the arguments of r2_score in the wrong order: `r2_score(target_test, predicted)`, "
-           "the true values first.")
-    expect(math.isclose(rmse, math.sqrt(mse)),
-           f"on this small example a LinearRegression fitted on the training data has a test RMSE of "
-           f"{math.sqrt(mse):.3f}; yours is {rmse:.3f}.")
-    expect(math.isclose(r2, r2_score(target_test, predicted)),
-           f"on this small example the test R² is {r2_score(target_test, predicted):.3f}; yours is {r2:.3f}.")
-
-
-q8 = Exercise("q8", "RMSE and R² of a linear regression", [
-    "Fit a LinearRegression on the training data, predict the test data, then compare the predictions "
-    "with the true test targets. RMSE is in the target's units; R² has no unit.",
-    "`mse = mean_squared_error(target_test, predicted)`, then `return mse ** 0.5, r2_score(target_test, predicted)`.",
-], _check_regression, STATISTICS)
-
-
-# ---------------------------------------------------------------- q9: the capstone's first model comparison
-
-ADULT_MODELS = ("baseline", "tree", "logistic")
 
 
 def _toy_census(seed=8, rows=400):
@@ -418,7 +111,278 @@ def _census_auc(model, fit_on, score_on, hard=False, column=1):
     return roc_auc_score(target, scores)
 
 
-def _check_compare(compare_on_adult):
+@exercise("a stratified, reproducible split", ML_ALGORITHMS, hints=[
+    "scikit-learn's `train_test_split` does the work; read which keyword arguments fix the randomness "
+    "and keep the class proportions.",
+    "`return train_test_split(data, target, random_state=0, stratify=target)` returns the four parts "
+    "in the right order.",
+])
+def q1(split):
+    data = pd.DataFrame({"x": np.arange(40.0), "z": np.arange(40.0)[::-1]})
+    target = pd.Series(["a"] * 32 + ["b"] * 8, name="label")
+    parts = call(split, data, target)
+    expect(isinstance(parts, (tuple, list)) and len(parts) == 4,
+           f"return the four parts `data_train, data_test, target_train, target_test` (what train_test_split "
+           f"returns); got {type(parts).__name__} ({parts!r:.60}).")
+    data_train, data_test, target_train, target_test = parts
+    expect(isinstance(data_train, pd.DataFrame) and isinstance(data_test, pd.DataFrame),
+           "the first two parts should be the data (DataFrames), then the targets: return them in the order "
+           "`data_train, data_test, target_train, target_test`.")
+    expect(isinstance(target_train, pd.Series) and isinstance(target_test, pd.Series),
+           "the last two parts should be the targets (Series): return them in the order "
+           "`data_train, data_test, target_train, target_test`.")
+    expect(len(data_train) + len(data_test) == 40 and len(target_train) + len(target_test) == 40,
+           "the train and test parts together should hold every row exactly once.")
+    expect(len(data_test) == 10,
+           f"with 40 rows, the test set should hold a quarter of them (10, train_test_split's default "
+           f"test_size); yours holds {len(data_test)}.")
+    expect(list(data_train.index) == list(target_train.index) and list(data_test.index) == list(target_test.index),
+           "the data and target parts do not hold the same rows: split `data` and `target` in one call "
+           "to train_test_split.")
+    minority = int((target_test == "b").sum())
+    expect(minority == 2,
+           f"20% of the rows are of class 'b', so a stratified test set of 10 rows holds 2 of them; yours holds "
+           f"{minority}. Pass `stratify=target` so both sets keep the class proportions.")
+    again = call(split, data, target)
+    expect(list(again[1].index) == list(data_test.index),
+           "two calls gave two different splits: pass `random_state=0` so the split can be reproduced.")
+
+
+@exercise("a baseline to beat", ML_ALGORITHMS, hints=[
+    "A DummyClassifier ignores the features; with `strategy=\"most_frequent\"` it always predicts the "
+    "class it saw most often during `fit`.",
+    "`DummyClassifier(strategy=\"most_frequent\").fit(data_train, target_train).score(data_test, target_test)`.",
+])
+def q2(baseline_accuracy):
+    data_train = pd.DataFrame({"x": [1.0, 2.0, 3.0, 4.0, 5.0]})
+    target_train = pd.Series(["a", "a", "a", "b", "b"])
+    data_test = pd.DataFrame({"x": [6.0, 7.0, 8.0, 9.0]})
+    target_test = pd.Series(["a", "b", "b", "b"])
+    score = expect_number(call(baseline_accuracy, data_train, target_train, data_test, target_test),
+                          "baseline_accuracy(...)")
+    expect(not math.isclose(score, 0.75),
+           "your baseline predicts the class that is most frequent in the *test* set: fit the "
+           "DummyClassifier on the training data only, then score it on the test data.")
+    expect(not math.isclose(score, 0.6),
+           "you returned the share of the majority class in the training targets; the baseline's "
+           "accuracy is measured on the test set: fit on train, then `.score(data_test, target_test)`.")
+    expect(math.isclose(score, 0.25),
+           f"in this example the training set's majority class is 'a' and 1 of the 4 test rows is 'a', "
+           f"so the baseline's accuracy is 0.25; yours is {score!r}.")
+
+
+@exercise("tree depth and overfitting", ML_ALGORITHMS, hints=[
+    "Fit one DecisionTreeClassifier with the given `max_depth` and `random_state=0` on the training "
+    "data, then call its `.score` twice.",
+    "`tree = DecisionTreeClassifier(max_depth=max_depth, random_state=0).fit(data_train, target_train)`, "
+    "then `return tree.score(data_train, target_train), tree.score(data_test, target_test)`.",
+])
+def q3(tree_scores):
+    split = _toy_classification()
+    for depth in (1, None):
+        train, test = expect_pair(call(tree_scores, *split, depth), f"tree_scores(..., max_depth={depth})",
+                                  "(train accuracy, test accuracy)")
+        expected_train, expected_test = _tree_reference(depth, *split)
+        expect(not (math.isclose(train, expected_test) and math.isclose(test, expected_train)
+                    and train != test),
+               "you returned the test accuracy first: return `(train_accuracy, test_accuracy)`.")
+        if depth == 1:
+            unlimited = _tree_reference(None, *split)
+            expect(not math.isclose(train, unlimited[0]),
+                   f"with max_depth=1 your tree scores {train:.2f} on its training data, like a tree grown "
+                   f"without a depth limit: pass `max_depth=max_depth` to DecisionTreeClassifier.")
+        expect(math.isclose(train, expected_train),
+               f"with max_depth={depth} a DecisionTreeClassifier(max_depth={depth}, random_state=0) fitted on "
+               f"the training data scores {expected_train:.3f} on it; yours gives {train:.3f}. Fit on "
+               f"data_train, target_train and score on the same training data.")
+        expect(math.isclose(test, expected_test),
+               f"with max_depth={depth} the test accuracy should be {expected_test:.3f}; yours is {test:.3f}. "
+               "Score the tree fitted on the training data on data_test, target_test.")
+
+
+@exercise("an SVM that sees scaled features", ML_ALGORITHMS, hints=[
+    "An SVC with an RBF kernel measures distances between samples, so a feature in large units "
+    "drowns the others. `make_pipeline` chains a scaler and a model into one estimator.",
+    "`model = make_pipeline(StandardScaler(), SVC(C=C))`, then `model.fit(data_train, target_train)` "
+    "and return `model`.",
+])
+def q4(fit_scaled_svm):
+    from sklearn.exceptions import NotFittedError
+    from sklearn.pipeline import Pipeline
+    from sklearn.preprocessing import StandardScaler
+    from sklearn.svm import SVC
+
+    data_train, target_train, data_test, target_test = _toy_classification()
+    model = _quietly(fit_scaled_svm, data_train, target_train, 1.0)
+    expect(hasattr(model, "predict") and hasattr(model, "score"),
+           f"return the fitted model (a Pipeline), not {type(model).__name__} ({model!r:.60}).")
+    try:
+        score = model.score(data_test, target_test)
+    except NotFittedError:
+        raise Mistake("the model you returned is not fitted: call `.fit(data_train, target_train)` "
+                      "on the pipeline before returning it.") from None
+    except Exception as error:  # noqa: BLE001
+        raise Mistake(f"scoring your model on new raw data raised {type(error).__name__}: {error}. Return one "
+                      "pipeline that scales and classifies, so it can take raw features.") from None
+    steps = [step for _, step in model.steps] if isinstance(model, Pipeline) else [model]
+    raw = SVC().fit(data_train, target_train).score(data_test, target_test)
+    scaled = Pipeline([("scale", StandardScaler()), ("svc", SVC())]).fit(data_train, target_train)
+    expect(any(isinstance(step, StandardScaler) for step in steps),
+           f"your model has no StandardScaler: on this small example, where one feature is measured in "
+           f"units 1000 times larger, your model scores {score:.2f} on new data, and a StandardScaler "
+           f"followed by an SVC {scaled.score(data_test, target_test):.2f}. "
+           "Put `StandardScaler()` before the SVC with `make_pipeline`.")
+    expect(isinstance(steps[-1], SVC), f"the last step of the pipeline should be an SVC, not {type(steps[-1]).__name__}.")
+    expect(isinstance(steps[0], StandardScaler) and len(steps) == 2,
+           "the pipeline should have exactly two steps: StandardScaler first, then SVC.")
+    expect(steps[-1].kernel == "rbf", f"keep the SVC's default kernel, 'rbf'; yours is {steps[-1].kernel!r}.")
+    other = _quietly(fit_scaled_svm, data_train, target_train, 0.25)
+    last = other.steps[-1][1] if isinstance(other, Pipeline) else other
+    expect(getattr(last, "C", None) == 0.25,
+           f"with C=0.25 your SVC has C={getattr(last, 'C', None)!r}: pass the function's `C` to `SVC(C=C)`.")
+    expect(score > raw, f"your pipeline scores {score:.2f} on new data, no better than an unscaled SVC ({raw:.2f}).")
+
+
+@exercise("a small neural network on digits", ML_ALGORITHMS, hints=[
+    "A neural network is trained by gradient descent, which works best when every feature has mean 0 and "
+    "variance 1: put a StandardScaler and an MLPClassifier in one pipeline.",
+    "`model = make_pipeline(StandardScaler(), MLPClassifier(hidden_layer_sizes=(hidden_units,), max_iter=300, "
+    "random_state=0))`; fit it on the training data and return `model.score(data_test, target_test)`.",
+])
+def q5(mlp_accuracy):
+    split = _toy_mlp()
+    score = expect_number(_quietly(mlp_accuracy, *split, 5), "mlp_accuracy(..., hidden_units=5)")
+    expect(0 <= score <= 1, f"an accuracy lies between 0 and 1; yours is {score!r}.")
+    expected = _mlp_reference(5, True, *split)
+    if not math.isclose(score, expected):
+        expect(not math.isclose(score, _mlp_reference(5, False, *split)),
+               f"your network sees raw features: on this small example, whose features differ in scale by a factor "
+               f"of 100,000, it scores {score:.2f} where a network behind a StandardScaler scores {expected:.2f}. "
+               "Put `StandardScaler()` before the MLPClassifier with `make_pipeline`.")
+        expect(not math.isclose(score, _mlp_reference(5, True, *split, on_train=True)),
+               "you returned the accuracy on the training data: score the fitted pipeline on data_test, target_test.")
+        again = expect_number(_quietly(mlp_accuracy, *split, 5), "mlp_accuracy(...)")
+        expect(math.isclose(again, score),
+               "two calls gave two different accuracies: a network starts from random weights, so pass "
+               "`random_state=0` to MLPClassifier.")
+        raise Mistake(f"on this small example, make_pipeline(StandardScaler(), MLPClassifier(hidden_layer_sizes=(5,), "
+                      f"max_iter=300, random_state=0)) scores {expected:.3f} on the test data; yours gives "
+                      f"{score:.3f}. Check hidden_layer_sizes=(hidden_units,), max_iter=300 and random_state=0.")
+    wider = expect_number(_quietly(mlp_accuracy, *split, 20), "mlp_accuracy(..., hidden_units=20)")
+    expect(math.isclose(wider, _mlp_reference(20, True, *split)),
+           "with hidden_units=20 your network gives another accuracy than one hidden layer of 20 neurons: "
+           "pass `hidden_layer_sizes=(hidden_units,)`.")
+
+
+@exercise("precision, recall and F1 by hand", STATISTICS, hints=[
+    "Read the four counts out of the matrix first: rows are the true classes, columns the predicted ones, "
+    "so `tn, fp, fn, tp = confusion.ravel()`.",
+    "precision = tp / (tp + fp), recall = tp / (tp + fn), f1 = 2 * precision * recall / (precision + recall); "
+    "return 0.0 instead of dividing by zero.",
+])
+def q6(precision_recall_f1):
+    confusion = np.array([[50, 10], [5, 35]])  # true negatives, false positives / false negatives, true positives
+    result = call(precision_recall_f1, confusion)
+    expect(isinstance(result, (tuple, list)) and len(result) == 3,
+           f"return three numbers (precision, recall, f1); got {type(result).__name__} ({result!r:.60}).")
+    precision, recall, f1 = (expect_number(value, "each value precision_recall_f1 returns") for value in result)
+    expect(not (math.isclose(precision, 35 / 40) and math.isclose(recall, 35 / 45)),
+           "you swapped precision and recall: precision divides the true positives by every *predicted* "
+           "positive (the second column), recall by every *actual* positive (the second row).")
+    expect(not math.isclose(precision, 50 / 55) and not math.isclose(recall, 50 / 60),
+           "you computed the metrics for class 0: the positive class is 1, whose true positives are "
+           "at the bottom right, `confusion[1, 1]`.")
+    expect(math.isclose(precision, 35 / 45),
+           f"for [[50, 10], [5, 35]] precision is 35 / (35 + 10); yours is {precision!r}.")
+    expect(math.isclose(recall, 35 / 40), f"for [[50, 10], [5, 35]] recall is 35 / (35 + 5); yours is {recall!r}.")
+    expect(not math.isclose(f1, (precision + recall) / 2),
+           "F1 is the *harmonic* mean of precision and recall, 2·p·r / (p + r), not their average.")
+    expect(math.isclose(f1, 2 * precision * recall / (precision + recall)),
+           f"F1 should be 2·p·r / (p + r); yours is {f1!r}.")
+    none_predicted = call(precision_recall_f1, np.array([[8, 0], [2, 0]]),
+                          advice="When a denominator is 0, return 0.0 for that metric instead of dividing.")
+    expect(isinstance(none_predicted, (tuple, list)) and len(none_predicted) == 3,
+           f"return three numbers (precision, recall, f1); got {type(none_predicted).__name__}.")
+    values = tuple(expect_number(value, "each value precision_recall_f1 returns") for value in none_predicted)
+    expect(all(value == 0 for value in values),
+           f"with no predicted positive, [[8, 0], [2, 0]] should give (0.0, 0.0, 0.0); yours gives {values}. "
+           "When a denominator is 0, return 0.0 for that metric.")
+
+
+@exercise("ROC-AUC from probabilities", STATISTICS, hints=[
+    "ROC-AUC asks: if I pick one positive and one negative sample, how often does the model give the "
+    "positive one the higher score? So it needs scores, not 0/1 predictions.",
+    "`return roc_auc_score(target_test, model.predict_proba(data_test)[:, 1])`.",
+])
+def q7(roc_auc_on_test):
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import roc_auc_score
+
+    rng = np.random.default_rng(1)
+    data = pd.DataFrame({"x": rng.normal(size=80), "y": rng.normal(size=80)})
+    target = pd.Series((data["x"] + rng.normal(size=80) > 0).astype(int))
+    model = LogisticRegression().fit(data[:50], target[:50])
+    data_test, target_test = data[50:], target[50:]
+    auc = expect_number(call(roc_auc_on_test, model, data_test, target_test), "roc_auc_on_test(...)")
+    probability = model.predict_proba(data_test)[:, 1]
+    expect(not math.isclose(auc, roc_auc_score(target_test, model.predict(data_test))),
+           "you passed hard labels from `predict`: ROC-AUC ranks the samples by a score, so pass the "
+           "probability of the positive class, `model.predict_proba(data_test)[:, 1]`.")
+    expect(not math.isclose(auc, roc_auc_score(target_test, 1 - probability)),
+           "you used the probability of class 0 (column 0 of predict_proba): take column 1, the positive class.")
+    expect(not math.isclose(auc, model.score(data_test, target_test)),
+           "you returned the accuracy: use `roc_auc_score(target_test, scores)`.")
+    expect(math.isclose(auc, roc_auc_score(target_test, probability)),
+           f"on this small example the ROC-AUC from the positive class's probabilities is "
+           f"{roc_auc_score(target_test, probability):.3f}; yours is {auc:.3f}.")
+
+
+@exercise("RMSE and R² of a linear regression", STATISTICS, hints=[
+    "Fit a LinearRegression on the training data, predict the test data, then compare the predictions "
+    "with the true test targets. RMSE is in the target's units; R² has no unit.",
+    "`mse = mean_squared_error(target_test, predicted)`, then `return mse ** 0.5, r2_score(target_test, predicted)`.",
+])
+def q8(regression_scores):
+    from sklearn.linear_model import LinearRegression
+    from sklearn.metrics import mean_squared_error, r2_score
+
+    rng = np.random.default_rng(2)
+    data = pd.DataFrame({"x": rng.uniform(0, 10, size=60), "noise": rng.normal(size=60)})
+    target = pd.Series(3 * data["x"] + 5 + rng.normal(scale=4, size=60))
+    data_train, data_test, target_train, target_test = data[:40], data[40:], target[:40], target[40:]
+    rmse, r2 = expect_pair(call(regression_scores, data_train, target_train, data_test, target_test),
+                           "regression_scores(...)", "(RMSE, R²)")
+    model = LinearRegression().fit(data_train, target_train)
+    predicted = model.predict(data_test)
+    mse = mean_squared_error(target_test, predicted)
+    expect(not math.isclose(rmse, mse), f"you returned the mean squared error ({mse:.2f}, in squared units): "
+           "the RMSE is its square root, in the target's own units.")
+    expect(not (math.isclose(rmse, r2_score(target_test, predicted)) and math.isclose(r2, math.sqrt(mse))),
+           "you returned R² first: return `(rmse, r2)`.")
+    train_predicted = model.predict(data_train)
+    expect(not math.isclose(r2, r2_score(target_train, train_predicted)),
+           "your R² is measured on the training data: compute both metrics on the test set.")
+    expect(not math.isclose(r2, r2_score(predicted, target_test)),
+           "you passed the arguments of r2_score in the wrong order: `r2_score(target_test, predicted)`, "
+           "the true values first.")
+    expect(math.isclose(rmse, math.sqrt(mse)),
+           f"on this small example a LinearRegression fitted on the training data has a test RMSE of "
+           f"{math.sqrt(mse):.3f}; yours is {rmse:.3f}.")
+    expect(math.isclose(r2, r2_score(target_test, predicted)),
+           f"on this small example the test R² is {r2_score(target_test, predicted):.3f}; yours is {r2:.3f}.")
+
+
+@exercise("a first model comparison for the capstone", ML_ALGORITHMS, hints=[
+    "Build the three models, fit each on data_train, target_train, and score each on the test part with "
+    "`roc_auc_score`. ROC-AUC needs a score per person (a probability), not a 0/1 prediction.",
+    "Keep the models in a dict `{\"baseline\": ..., \"tree\": ..., \"logistic\": ...}` and loop over "
+    "`models.items()`: fit, then `roc_auc_score(target_test, model.predict_proba(data_test)[:, 1])`.",
+    "`models = {\"baseline\": DummyClassifier(strategy=\"prior\"), \"tree\": DecisionTreeClassifier(max_depth=6, "
+    "random_state=0), \"logistic\": make_pipeline(StandardScaler(), LogisticRegression(max_iter=1000))}`, then "
+    "`return {name: roc_auc_score(target_test, model.fit(data_train, target_train).predict_proba(data_test)[:, 1]) "
+    "for name, model in models.items()}`.",
+])
+def q9(compare_on_adult):
     data_train, target_train, data_test, target_test = split = _toy_census()
     train, test = (data_train, target_train), (data_test, target_test)
     result = _quietly(compare_on_adult, *split)
@@ -427,7 +391,7 @@ def _check_compare(compare_on_adult):
     expect(set(result) == set(ADULT_MODELS),
            f'the dict\'s keys should be exactly "baseline", "tree" and "logistic"; yours are '
            f"{', '.join(sorted(map(repr, result))) or 'none'}.")
-    scores = {name: _number(result[name], f'the value for "{name}"') for name in ADULT_MODELS}
+    scores = {name: expect_number(result[name], f'the value for "{name}"') for name in ADULT_MODELS}
     for name, score in scores.items():
         expect(0 <= score <= 1, f'a ROC-AUC lies between 0 and 1; your value for "{name}" is {score!r}.')
     expect(scores["baseline"] == 0.5,
@@ -467,17 +431,3 @@ def _check_compare(compare_on_adult):
                  else "make_pipeline(StandardScaler(), LogisticRegression(max_iter=1000))")
         raise Mistake(f'on this small example, {model} fitted on the training part has a test ROC-AUC of '
                       f'{reference[name]:.4f}; your "{name}" gives {score:.4f}.')
-
-
-q9 = Exercise("q9", "a first model comparison for the capstone", [
-    "Build the three models, fit each on data_train, target_train, and score each on the test part with "
-    "`roc_auc_score`. ROC-AUC needs a score per person (a probability), not a 0/1 prediction.",
-    "Keep the models in a dict `{\"baseline\": ..., \"tree\": ..., \"logistic\": ...}` and loop over "
-    "`models.items()`: fit, then `roc_auc_score(target_test, model.predict_proba(data_test)[:, 1])`.",
-    "`models = {\"baseline\": DummyClassifier(strategy=\"prior\"), \"tree\": DecisionTreeClassifier(max_depth=6, "
-    "random_state=0), \"logistic\": make_pipeline(StandardScaler(), LogisticRegression(max_iter=1000))}`, then "
-    "`return {name: roc_auc_score(target_test, model.fit(data_train, target_train).predict_proba(data_test)[:, 1]) "
-    "for name, model in models.items()}`.",
-], _check_compare, ML_ALGORITHMS)
-
-__all__ = ["q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "Mistake"]

@@ -5,14 +5,14 @@ obvious by construction (well separated blobs, a feature with a huge scale, know
 a few far-away points), and names the usual mistake. The exact values on the real data sets
 (wine, iris, digits, penguins) are checked only by the hidden tests.
 """
+
 import math
 
 import numpy as np
 
-from mlcourse.exercise import ML_ALGORITHMS, Exercise, Mistake, call, expect, expect_type
+from mlcourse.exercise import ML_ALGORITHMS, Mistake, call, exercise, expect, expect_integer, expect_number, expect_type
 
-_INTEGERS = (int, np.integer)
-_NUMBERS = (int, float, np.integer, np.floating)
+__all__ = ["Mistake", "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8"]
 
 
 def _blobs(centers, per_blob=30, spread=0.3, seed=0):
@@ -48,7 +48,13 @@ def _dominated_by_one_feature(seed=0):
     return np.column_stack([small, huge]), group
 
 
-def _check_scaled_kmeans_labels(scaled_kmeans_labels):
+@exercise("scale, then k-means", ML_ALGORITHMS, hints=[
+    "Two steps: put every feature on the same scale, then cluster. Which scikit-learn tool gives each "
+    "feature mean 0 and standard deviation 1?",
+    "`scaled = StandardScaler().fit_transform(data)`, then "
+    "`KMeans(n_clusters=n_clusters, n_init=10, random_state=0).fit_predict(scaled)`.",
+])
+def q1(scaled_kmeans_labels):
     data, groups = _blobs([[0, 0], [6, 0], [0, 6]])
     labels = call(scaled_kmeans_labels, data, 3)
     _expect_labels(labels, len(data), "scaled_kmeans_labels(data, 3)")
@@ -67,7 +73,11 @@ def _check_scaled_kmeans_labels(scaled_kmeans_labels):
     expect(np.array_equal(labels, again), "two calls gave different labels: pass random_state=0 to KMeans.")
 
 
-def _check_kmeans_inertias(kmeans_inertias):
+@exercise("inertia for k = 1 to max_k", ML_ALGORITHMS, hints=[
+    "Loop over k from 1 to max_k included, fit one KMeans per k and keep its `inertia_`.",
+    "`[KMeans(n_clusters=k, n_init=10, random_state=0).fit(data).inertia_ for k in range(1, max_k + 1)]`",
+])
+def q2(kmeans_inertias):
     data, _ = _blobs([[0, 0], [5, 0], [0, 5]])
     inertias = call(kmeans_inertias, data, 5,
                     advice="k-means needs at least one cluster: k runs from 1 to max_k, both included.")
@@ -78,7 +88,7 @@ def _check_kmeans_inertias(kmeans_inertias):
     expect(len(inertias) == 5, f"kmeans_inertias(data, 5) should return 5 inertias (k = 1, 2, 3, 4, 5), "
            f"got {len(inertias)}.")
     for value in inertias:
-        expect_type(value, _NUMBERS, "each inertia")
+        expect_number(value, "each inertia")
     total = float(((data - data.mean(axis=0)) ** 2).sum())
     expect(math.isclose(inertias[0], total, rel_tol=1e-6),
            "the first inertia (k=1) should be the total squared distance of the points to their mean: "
@@ -90,12 +100,18 @@ def _check_kmeans_inertias(kmeans_inertias):
            "fit KMeans on `data` as given, once per k.")
 
 
-def _check_best_k_by_silhouette(best_k_by_silhouette):
+@exercise("best k by silhouette", ML_ALGORITHMS, hints=[
+    "For each k in k_values, cluster the data and score the clustering with `silhouette_score(data, labels)`. "
+    "Higher is better.",
+    "Collect the scores in a list, find the position of the largest with `np.argmax(scores)`, and return "
+    "`k_values[position]` (the k, not its position).",
+])
+def q3(best_k_by_silhouette):
     data, _ = _blobs([[0, 0], [6, 0], [0, 6], [6, 6]])
     k_values = [3, 4, 5, 6]
     best = call(best_k_by_silhouette, data, k_values,
                 advice="The silhouette score needs at least 2 clusters; use only the k in `k_values`.")
-    expect_type(best, _INTEGERS, "best_k_by_silhouette(data, [3, 4, 5, 6])")
+    expect_integer(best, "best_k_by_silhouette(data, [3, 4, 5, 6])")
     expect(best != 1, "you returned 1, the position of the best score in k_values: return the k itself, "
            "`k_values[position]`.")
     expect(best in k_values, f"the answer should be one of k_values {k_values}, got {best!r}.")
@@ -108,16 +124,22 @@ def _check_best_k_by_silhouette(best_k_by_silhouette):
            "with the best score, whatever the order of k_values.")
 
 
-def _check_n_components_for_variance(n_components_for_variance):
+@exercise("components for a variance threshold", ML_ALGORITHMS, hints=[
+    "Fit `PCA()` with all components, then look at `explained_variance_ratio_`: the fraction of the variance "
+    "each component explains. Add them up as you go.",
+    "`cumulative = np.cumsum(pca.explained_variance_ratio_)`; the first position where "
+    "`cumulative >= threshold` is `np.argmax(cumulative >= threshold)`. Positions start at 0, so add 1.",
+])
+def q4(n_components_for_variance):
     rng = np.random.default_rng(0)
     # Independent columns with standard deviations 30, 20, 10: variance ratios about 0.64, 0.29, 0.07.
     data = rng.standard_normal((500, 3)) * [30.0, 20.0, 10.0]
     first = call(n_components_for_variance, data, 0.5)
-    expect_type(first, _INTEGERS, "n_components_for_variance(data, 0.5)")
+    expect_integer(first, "n_components_for_variance(data, 0.5)")
     expect(first != 0, "you returned 0 components: positions start at 0, but the number of components is the "
            "position of the first cumulative ratio that reaches the threshold, plus 1.")
     many = call(n_components_for_variance, data, 0.95)
-    expect_type(many, _INTEGERS, "n_components_for_variance(data, 0.95)")
+    expect_integer(many, "n_components_for_variance(data, 0.95)")
     expect(not (first == 1 and many == 1),
            "one component seems to reach every threshold: use `explained_variance_ratio_` (fractions that add "
            "up to 1), not `explained_variance_` (variances in the data's units).")
@@ -128,7 +150,12 @@ def _check_n_components_for_variance(n_components_for_variance):
     expect(many == 3, f"here two components explain about 93% of the variance, so 0.95 needs 3; you returned {many}.")
 
 
-def _check_pca_2d(pca_2d):
+@exercise("2-D PCA projection", ML_ALGORITHMS, hints=[
+    "PCA with two components turns each row into two numbers: its coordinates along the two directions "
+    "of largest variance.",
+    "`PCA(n_components=2).fit_transform(data)` returns the projection, one row per sample.",
+])
+def q5(pca_2d):
     rng = np.random.default_rng(0)
     data = rng.standard_normal((100, 4)) * [1.0, 10.0, 0.5, 3.0]
     projected = call(pca_2d, data)
@@ -149,11 +176,16 @@ def _check_pca_2d(pca_2d):
            "`PCA(n_components=2).fit_transform(data)`.")
 
 
-def _check_dbscan_n_clusters(dbscan_n_clusters):
+@exercise("count DBSCAN clusters", ML_ALGORITHMS, hints=[
+    "Run DBSCAN, then count the distinct labels. Which label is not a cluster?",
+    "`labels = DBSCAN(eps=eps, min_samples=min_samples).fit_predict(data)`; "
+    "`len(set(labels) - {-1})` counts the clusters without the noise.",
+])
+def q6(dbscan_n_clusters):
     data, _ = _blobs([[0, 0], [5, 5]], per_blob=20, spread=0.2)
     with_outlier = np.vstack([data, [[20.0, -20.0]]])
     n = call(dbscan_n_clusters, with_outlier, 1.0, 3)
-    expect_type(n, _INTEGERS, "dbscan_n_clusters(data, 1.0, 3)")
+    expect_integer(n, "dbscan_n_clusters(data, 1.0, 3)")
     expect(n != 3, "you counted the noise label -1 as a cluster: DBSCAN marks points that belong to no "
            "cluster with -1, so leave it out of the count.")
     expect(n == 2, f"two tight blobs and one far point should make 2 clusters, you returned {n}. "
@@ -167,7 +199,13 @@ def _check_dbscan_n_clusters(dbscan_n_clusters):
            "Pass eps and min_samples to DBSCAN.")
 
 
-def _check_isolation_forest_anomalies(isolation_forest_anomalies):
+@exercise("anomalies with an isolation forest", ML_ALGORITHMS, hints=[
+    "`IsolationForest(...).fit_predict(data)` labels each point: -1 for an anomaly, 1 for a normal point. "
+    "It is random, so seed it.",
+    "`labels = IsolationForest(contamination=contamination, random_state=0).fit_predict(data)`, "
+    "then return `labels == -1`.",
+])
+def q7(isolation_forest_anomalies):
     rng = np.random.default_rng(0)
     normal = rng.standard_normal((196, 2))
     far = np.array([[8.0, 8.0], [-8.0, 8.0], [8.0, -8.0], [-8.0, -8.0]])
@@ -189,13 +227,19 @@ def _check_isolation_forest_anomalies(isolation_forest_anomalies):
            "so seed it with random_state=0.")
 
 
-def _check_kmeans_ari(kmeans_ari):
+@exercise("compare clusters with known labels", ML_ALGORITHMS, hints=[
+    "Cluster ids are arbitrary: cluster 0 need not be the first species. You need a score that only asks "
+    "whether the same points are grouped together.",
+    "Scale, run `KMeans(n_clusters=len(np.unique(labels)), n_init=10, random_state=0)`, then return "
+    "`adjusted_rand_score(labels, clusters)`.",
+])
+def q8(kmeans_ari):
     data, blobs = _blobs([[0, 0], [6, 0], [0, 6]])
     # Known labels named in another order than k-means would number its clusters.
     names = np.array(["gamma", "alpha", "beta"])[blobs]
     renamed = np.array([2, 0, 1])[blobs]
     score = call(kmeans_ari, data, names)
-    expect_type(score, _NUMBERS, "kmeans_ari(data, labels)")
+    expect_number(score, "kmeans_ari(data, labels)")
     expect(math.isclose(score, 1.0),
            f"k-means finds the three blobs exactly, so the agreement should be 1.0, got {score!r}. Cluster ids "
            "are arbitrary numbers, so comparing them with the labels (raw accuracy) is meaningless: "
@@ -215,58 +259,3 @@ def _check_kmeans_ari(kmeans_ari):
     chance = call(kmeans_ari, data, shuffled)
     expect(abs(chance) < 0.2, f"labels shuffled at random should score about 0, got {chance:.2f}: the Rand index "
            "(rand_score) is not adjusted for chance, use adjusted_rand_score.")
-
-
-q1 = Exercise("q1", "scale, then k-means", [
-    "Two steps: put every feature on the same scale, then cluster. Which scikit-learn tool gives each "
-    "feature mean 0 and standard deviation 1?",
-    "`scaled = StandardScaler().fit_transform(data)`, then "
-    "`KMeans(n_clusters=n_clusters, n_init=10, random_state=0).fit_predict(scaled)`.",
-], _check_scaled_kmeans_labels, ML_ALGORITHMS)
-
-q2 = Exercise("q2", "inertia for k = 1 to max_k", [
-    "Loop over k from 1 to max_k included, fit one KMeans per k and keep its `inertia_`.",
-    "`[KMeans(n_clusters=k, n_init=10, random_state=0).fit(data).inertia_ for k in range(1, max_k + 1)]`",
-], _check_kmeans_inertias, ML_ALGORITHMS)
-
-q3 = Exercise("q3", "best k by silhouette", [
-    "For each k in k_values, cluster the data and score the clustering with `silhouette_score(data, labels)`. "
-    "Higher is better.",
-    "Collect the scores in a list, find the position of the largest with `np.argmax(scores)`, and return "
-    "`k_values[position]` (the k, not its position).",
-], _check_best_k_by_silhouette, ML_ALGORITHMS)
-
-q4 = Exercise("q4", "components for a variance threshold", [
-    "Fit `PCA()` with all components, then look at `explained_variance_ratio_`: the fraction of the variance "
-    "each component explains. Add them up as you go.",
-    "`cumulative = np.cumsum(pca.explained_variance_ratio_)`; the first position where "
-    "`cumulative >= threshold` is `np.argmax(cumulative >= threshold)`. Positions start at 0, so add 1.",
-], _check_n_components_for_variance, ML_ALGORITHMS)
-
-q5 = Exercise("q5", "2-D PCA projection", [
-    "PCA with two components turns each row into two numbers: its coordinates along the two directions "
-    "of largest variance.",
-    "`PCA(n_components=2).fit_transform(data)` returns the projection, one row per sample.",
-], _check_pca_2d, ML_ALGORITHMS)
-
-q6 = Exercise("q6", "count DBSCAN clusters", [
-    "Run DBSCAN, then count the distinct labels. Which label is not a cluster?",
-    "`labels = DBSCAN(eps=eps, min_samples=min_samples).fit_predict(data)`; "
-    "`len(set(labels) - {-1})` counts the clusters without the noise.",
-], _check_dbscan_n_clusters, ML_ALGORITHMS)
-
-q7 = Exercise("q7", "anomalies with an isolation forest", [
-    "`IsolationForest(...).fit_predict(data)` labels each point: -1 for an anomaly, 1 for a normal point. "
-    "It is random, so seed it.",
-    "`labels = IsolationForest(contamination=contamination, random_state=0).fit_predict(data)`, "
-    "then return `labels == -1`.",
-], _check_isolation_forest_anomalies, ML_ALGORITHMS)
-
-q8 = Exercise("q8", "compare clusters with known labels", [
-    "Cluster ids are arbitrary: cluster 0 need not be the first species. You need a score that only asks "
-    "whether the same points are grouped together.",
-    "Scale, run `KMeans(n_clusters=len(np.unique(labels)), n_init=10, random_state=0)`, then return "
-    "`adjusted_rand_score(labels, clusters)`.",
-], _check_kmeans_ari, ML_ALGORITHMS)
-
-__all__ = ["q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "Mistake"]

@@ -5,24 +5,29 @@ penguins or the cleaned Adult census data, then reads the chart it returns as ob
 points, lines, labels, legend, colours: see mlcourse.plot_inspection), never as pixels. The
 exact values on the real data are checked only by the hidden tests.
 """
-from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 
-from mlcourse.exercise import VISUALIZATION, Exercise, Mistake, call, expect
+from mlcourse.exercise import VISUALIZATION, Mistake, call, exercise, expect
 from mlcourse.plot_inspection import (
     annotations, bar_heights, bar_values, bars, closing_new_figures, data_lines, distinct_colours,
     has_unit, horizontal_lines, is_colourblind_safe, legend_labels, median_marked, red_and_green,
     scatter_points, single_axes, whole_figure,
 )
 
+__all__ = ["Mistake", "q1", "q2", "q3", "q4", "q5", "q6", "q7"]
+
 SPECIES = ("Adelie", "Chinstrap", "Gentoo")
 ISLANDS = ("Biscoe", "Dream", "Torgersen")
 MEASURES = ("bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g")
+EXAMPLE_LABELS = {"g": "'Body mass (g)'", "mm": "'Flipper length (mm)'", "%": "'Earning >50K (%)'",
+                  "years": "'Age (years)'", "hours": "'Hours worked (hours per week)'"}
+PANELS = ("the top-left panel (axes[0, 0])", "the top-right panel (axes[0, 1])",
+          "the bottom-left panel (axes[1, 0])", "the bottom-right panel (axes[1, 1])")
 
 
-def toy_penguins() -> pd.DataFrame:
+def _toy_penguins() -> pd.DataFrame:
     """30 made-up penguins with the columns of ``load_penguins()``; one bird was not measured."""
     rng = np.random.default_rng(7)
     species = ["Adelie"] * 12 + ["Gentoo"] * 10 + ["Chinstrap"] * 8
@@ -42,7 +47,7 @@ def toy_penguins() -> pd.DataFrame:
     return frame
 
 
-def toy_adult() -> pd.DataFrame:
+def _toy_adult() -> pd.DataFrame:
     """80 made-up people with the columns of the cleaned Adult data (text stripped, "?" as NaN)."""
     rng = np.random.default_rng(11)
     n = 80
@@ -62,10 +67,6 @@ def toy_adult() -> pd.DataFrame:
 def _share(frame, by) -> pd.Series:
     """Percentage of people earning >50K in each group of ``by``."""
     return frame["income"].eq(">50K").groupby(frame[by]).mean() * 100
-
-
-EXAMPLE_LABELS = {"g": "'Body mass (g)'", "mm": "'Flipper length (mm)'", "%": "'Earning >50K (%)'",
-                  "years": "'Age (years)'", "hours": "'Hours worked (hours per week)'"}
 
 
 def _expect_labels(ax, *, x_unit=None, y_unit=None, where="the plot"):
@@ -89,9 +90,23 @@ def _expect_safe_colours(colours, where):
                   "or viridis).")
 
 
-# --------------------------------------------------------------------------------------- q1
-def _check_histogram(body_mass_histogram):
-    data = toy_penguins()
+def _expect_shares(values, expected, where, what):
+    expect(len(values) > 0, f"{where} has no bars.")
+    expect(len(values) == len(expected), f"{where} has {len(values)} bars; it needs one per {what} ({len(expected)}).")
+    expect(not np.allclose(values, np.asarray(expected) / 100), f"the bars of {where} are fractions between 0 and 1: "
+           "multiply by 100 to show percentages.")
+    expect(np.allclose(values, expected), f"each bar of {where} should be the percentage of people earning '>50K' "
+           f"in that {what} (not a count).")
+
+
+@exercise("histogram of body mass", VISUALIZATION, hints=[
+    "A histogram is one call: `sns.histplot(data=penguins, x=..., bins=..., ax=ax)` or `ax.hist(...)`. "
+    "Then label both axes and give the chart a title.",
+    "`fig, ax = plt.subplots()`, `sns.histplot(data=penguins, x=\"body_mass_g\", bins=20, ax=ax)`, then "
+    "`ax.set(xlabel=\"Body mass (g)\", ylabel=\"Number of penguins\", title=...)` and `return ax`.",
+])
+def q1(body_mass_histogram):
+    data = _toy_penguins()
     mass = data["body_mass_g"].dropna()
     with closing_new_figures():
         ax = single_axes(call(body_mass_histogram, data), "body_mass_histogram")
@@ -110,9 +125,13 @@ def _check_histogram(body_mass_histogram):
         _expect_labels(ax, x_unit="g", where="the histogram")
 
 
-# --------------------------------------------------------------------------------------- q2
-def _check_scatter(flipper_mass_scatter):
-    data = toy_penguins()
+@exercise("scatter plot coloured by species", VISUALIZATION, hints=[
+    "`sns.scatterplot` takes `x`, `y` and `hue`; its `palette` argument chooses the colours.",
+    "`sns.scatterplot(data=penguins, x=\"flipper_length_mm\", y=\"body_mass_g\", hue=\"species\", "
+    "palette=\"colorblind\", ax=ax)` draws the points and the legend; then label the axes with units and add a title.",
+])
+def q2(flipper_mass_scatter):
+    data = _toy_penguins()
     complete = data.dropna(subset=["flipper_length_mm", "body_mass_g"])
     with closing_new_figures():
         ax = single_axes(call(flipper_mass_scatter, data), "flipper_mass_scatter")
@@ -139,9 +158,13 @@ def _check_scatter(flipper_mass_scatter):
         _expect_labels(ax, x_unit="mm", y_unit="g", where="the scatter plot")
 
 
-# --------------------------------------------------------------------------------------- q3
-def _check_mean_bar(mean_mass_bar):
-    data = toy_penguins()
+@exercise("bar chart of mean body mass", VISUALIZATION, hints=[
+    "A count plot counts rows; here each bar must be an average of a column.",
+    "`sns.barplot(data=penguins, x=\"species\", y=\"body_mass_g\", errorbar=None, ax=ax)` averages per species "
+    "(or `penguins.groupby(\"species\")[\"body_mass_g\"].mean().plot.bar(ax=ax)`); label the y-axis with '(g)'.",
+])
+def q3(mean_mass_bar):
+    data = _toy_penguins()
     grouped = data.groupby("species")["body_mass_g"]
     with closing_new_figures():
         ax = single_axes(call(mean_mass_bar, data), "mean_mass_bar")
@@ -162,9 +185,12 @@ def _check_mean_bar(mean_mass_bar):
         _expect_labels(ax, y_unit="g", where="the bar chart")
 
 
-# --------------------------------------------------------------------------------------- q4
-def _check_boxplot(bill_length_boxplot):
-    data = toy_penguins()
+@exercise("box plot per species", VISUALIZATION, hints=[
+    "A box plot needs a category on one axis and a measurement on the other.",
+    "`sns.boxplot(data=penguins, x=\"species\", y=\"bill_length_mm\", ax=ax)`, then labels with '(mm)' and a title.",
+])
+def q4(bill_length_boxplot):
+    data = _toy_penguins()
     with closing_new_figures():
         ax = single_axes(call(bill_length_boxplot, data), "bill_length_boxplot")
         ylabels = {t.get_text() for t in ax.get_yticklabels()}
@@ -186,9 +212,13 @@ def _check_boxplot(bill_length_boxplot):
         _expect_labels(ax, y_unit="mm", where="the box plot")
 
 
-# --------------------------------------------------------------------------------------- q5
-def _check_facets(island_facets):
-    data = toy_penguins()
+@exercise("one panel per island", VISUALIZATION, hints=[
+    "A figure-level seaborn function makes one panel per value of a column with `col=...`.",
+    "`grid = sns.relplot(data=penguins, x=\"bill_length_mm\", y=\"bill_depth_mm\", col=\"island\")`, then "
+    "`grid.set_axis_labels(\"Bill length (mm)\", \"Bill depth (mm)\")` and `return grid.figure`.",
+])
+def q5(island_facets):
+    data = _toy_penguins()
     with closing_new_figures():
         fig = whole_figure(call(island_facets, data), "island_facets")
         panels = [ax for ax in fig.axes if len(scatter_points(ax)[0])]
@@ -214,9 +244,13 @@ def _check_facets(island_facets):
                "unit, e.g. 'Bill depth (mm)'.")
 
 
-# --------------------------------------------------------------------------------------- q6
-def _check_age_line(income_by_age):
-    data = toy_adult()
+@exercise("annotated line with a reference", VISUALIZATION, hints=[
+    "The share earning '>50K' at each age is the mean of a True/False column grouped by age, times 100.",
+    "`share = adult[\"income\"].eq(\">50K\").groupby(adult[\"age\"]).mean() * 100`; `ax.plot(share.index, share)`, "
+    "`ax.axhline(overall, linestyle=\"--\")` and `ax.annotate(..., xy=(share.idxmax(), share.max()), ...)`.",
+])
+def q6(income_by_age):
+    data = _toy_adult()
     share = _share(data, "age")
     overall = data["income"].eq(">50K").mean() * 100
     with closing_new_figures():
@@ -246,29 +280,23 @@ def _check_age_line(income_by_age):
         _expect_labels(ax, x_unit="years", y_unit="%", where="the line chart")
 
 
-# --------------------------------------------------------------------------------------- q7
-PANELS = ("the top-left panel (axes[0, 0])", "the top-right panel (axes[0, 1])",
-          "the bottom-left panel (axes[1, 0])", "the bottom-right panel (axes[1, 1])")
-
-
-def _check_shares(values, expected, where, what):
-    expect(len(values) > 0, f"{where} has no bars.")
-    expect(len(values) == len(expected), f"{where} has {len(values)} bars; it needs one per {what} ({len(expected)}).")
-    expect(not np.allclose(values, np.asarray(expected) / 100), f"the bars of {where} are fractions between 0 and 1: "
-           "multiply by 100 to show percentages.")
-    expect(np.allclose(values, expected), f"each bar of {where} should be the percentage of people earning '>50K' "
-           f"in that {what} (not a count).")
-
-
-def _check_eda(adult_eda_figure):
-    data = toy_adult()
+@exercise("capstone: Adult EDA figure", VISUALIZATION, hints=[
+    "Start from `fig, axes = plt.subplots(2, 2, figsize=(12, 9))` and draw one chart on each of "
+    "`axes[0, 0]`, `axes[0, 1]`, `axes[1, 0]`, `axes[1, 1]`; return `fig`.",
+    "A share in % per group: `adult[\"income\"].eq(\">50K\").groupby(adult[column]).mean() * 100`, then "
+    "`ax.bar(share.index.astype(str), share)` (or `ax.barh` for the marital status). For the hours: "
+    "`sns.histplot(data=adult, x=\"hours-per-week\", hue=\"income\", stat=\"percent\", common_norm=False, "
+    "palette=\"colorblind\", ax=axes[0, 1])`.",
+])
+def q7(adult_eda_figure):
+    data = _toy_adult()
     with closing_new_figures():
         fig = whole_figure(call(adult_eda_figure, data), "adult_eda_figure")
         expect(len(fig.axes) == 4, f"the figure has {len(fig.axes)} panel(s); it needs exactly 4, from "
                "`fig, axes = plt.subplots(2, 2)`.")
         education, hours, gender, marital = fig.axes
 
-        _check_shares(bar_heights(education), _share(data, "education-num").to_numpy(), PANELS[0], "education-num value")
+        _expect_shares(bar_heights(education), _share(data, "education-num").to_numpy(), PANELS[0], "education-num value")
         _expect_labels(education, y_unit="%", where=PANELS[0])
 
         groups = {}
@@ -291,7 +319,7 @@ def _check_eda(adult_eda_figure):
                "horizontal: this panel asks for vertical bars (`ax.bar`), one per gender.")
         expect(set(drawn) == set(share.index), f"{PANELS[2]} should have one vertical bar per gender, labelled on "
                f"the x-axis; its bars are labelled {sorted(drawn)}.")
-        _check_shares([drawn[k] for k in share.index], share.to_numpy(), PANELS[2], "gender")
+        _expect_shares([drawn[k] for k in share.index], share.to_numpy(), PANELS[2], "gender")
         _expect_labels(gender, y_unit="%", where=PANELS[2])
 
         share = _share(data, "marital-status")
@@ -301,53 +329,5 @@ def _check_eda(adult_eda_figure):
         expect(set(drawn) == set(share.index), f"{PANELS[3]} should have one horizontal bar per marital status, "
                f"labelled on the y-axis (`ax.barh` or `sns.barplot(..., orient=\"h\")`); its bars are labelled "
                f"{sorted(drawn)}.")
-        _check_shares([drawn[k] for k in share.index], share.to_numpy(), PANELS[3], "marital status")
+        _expect_shares([drawn[k] for k in share.index], share.to_numpy(), PANELS[3], "marital status")
         _expect_labels(marital, x_unit="%", where=PANELS[3])
-
-
-q1 = Exercise("q1", "histogram of body mass", [
-    "A histogram is one call: `sns.histplot(data=penguins, x=..., bins=..., ax=ax)` or `ax.hist(...)`. "
-    "Then label both axes and give the chart a title.",
-    "`fig, ax = plt.subplots()`, `sns.histplot(data=penguins, x=\"body_mass_g\", bins=20, ax=ax)`, then "
-    "`ax.set(xlabel=\"Body mass (g)\", ylabel=\"Number of penguins\", title=...)` and `return ax`.",
-], _check_histogram, VISUALIZATION)
-
-q2 = Exercise("q2", "scatter plot coloured by species", [
-    "`sns.scatterplot` takes `x`, `y` and `hue`; its `palette` argument chooses the colours.",
-    "`sns.scatterplot(data=penguins, x=\"flipper_length_mm\", y=\"body_mass_g\", hue=\"species\", "
-    "palette=\"colorblind\", ax=ax)` draws the points and the legend; then label the axes with units and add a title.",
-], _check_scatter, VISUALIZATION)
-
-q3 = Exercise("q3", "bar chart of mean body mass", [
-    "A count plot counts rows; here each bar must be an average of a column.",
-    "`sns.barplot(data=penguins, x=\"species\", y=\"body_mass_g\", errorbar=None, ax=ax)` averages per species "
-    "(or `penguins.groupby(\"species\")[\"body_mass_g\"].mean().plot.bar(ax=ax)`); label the y-axis with '(g)'.",
-], _check_mean_bar, VISUALIZATION)
-
-q4 = Exercise("q4", "box plot per species", [
-    "A box plot needs a category on one axis and a measurement on the other.",
-    "`sns.boxplot(data=penguins, x=\"species\", y=\"bill_length_mm\", ax=ax)`, then labels with '(mm)' and a title.",
-], _check_boxplot, VISUALIZATION)
-
-q5 = Exercise("q5", "one panel per island", [
-    "A figure-level seaborn function makes one panel per value of a column with `col=...`.",
-    "`grid = sns.relplot(data=penguins, x=\"bill_length_mm\", y=\"bill_depth_mm\", col=\"island\")`, then "
-    "`grid.set_axis_labels(\"Bill length (mm)\", \"Bill depth (mm)\")` and `return grid.figure`.",
-], _check_facets, VISUALIZATION)
-
-q6 = Exercise("q6", "annotated line with a reference", [
-    "The share earning '>50K' at each age is the mean of a True/False column grouped by age, times 100.",
-    "`share = adult[\"income\"].eq(\">50K\").groupby(adult[\"age\"]).mean() * 100`; `ax.plot(share.index, share)`, "
-    "`ax.axhline(overall, linestyle=\"--\")` and `ax.annotate(..., xy=(share.idxmax(), share.max()), ...)`.",
-], _check_age_line, VISUALIZATION)
-
-q7 = Exercise("q7", "capstone: Adult EDA figure", [
-    "Start from `fig, axes = plt.subplots(2, 2, figsize=(12, 9))` and draw one chart on each of "
-    "`axes[0, 0]`, `axes[0, 1]`, `axes[1, 0]`, `axes[1, 1]`; return `fig`.",
-    "A share in % per group: `adult[\"income\"].eq(\">50K\").groupby(adult[column]).mean() * 100`, then "
-    "`ax.bar(share.index.astype(str), share)` (or `ax.barh` for the marital status). For the hours: "
-    "`sns.histplot(data=adult, x=\"hours-per-week\", hue=\"income\", stat=\"percent\", common_norm=False, "
-    "palette=\"colorblind\", ax=axes[0, 1])`.",
-], _check_eda, VISUALIZATION)
-
-__all__ = ["q1", "q2", "q3", "q4", "q5", "q6", "q7", "Mistake"]

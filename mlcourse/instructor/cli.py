@@ -1,4 +1,11 @@
-"""The instructor's command line: ``mlcourse demo | release | grade | competition | score | leaderboard | portfolio | skills``."""
+"""The instructor's command line: ``mlcourse demo | release | grade | competition | score | leaderboard |
+portfolio | skills``.
+
+Exit codes: 0 success; 1 done, but some submissions need attention (not graded, flagged for
+review, or the demo's scores differ from the samples); 2 usage error; 3 course error (unknown
+assignment, missing files, bad configuration).
+"""
+
 from __future__ import annotations
 
 import argparse
@@ -8,89 +15,142 @@ from pathlib import Path
 
 from mlcourse.instructor.course import Course, CourseError
 
+__all__ = ["ATTENTION", "COURSE_ERROR", "OK", "USAGE", "main"]
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="mlcourse", description=__doc__)
-    parser.add_argument("--course", type=Path, default=Path("."), help="course directory (default: here)")
-    commands = parser.add_subparsers(dest="command", required=True)
-    demo = commands.add_parser("demo", help="run the whole course loop on the sample learners")
-    demo.add_argument("--workdir", type=Path, default=Path("build/demo"),
-                      help="scratch course folder, emptied first (default: build/demo)")
-    release = commands.add_parser("release", help="regenerate release/ from source/ (nbgrader generate_assignment)")
-    release.add_argument("assignments", nargs="*", help="default: every assignment in source/")
-    grade = commands.add_parser("grade", help="autograde every collected submission, then export and print grades")
-    grade.add_argument("assignment")
-    commands.add_parser("competition", help="(re)write the capstone competition's files from the seeded split")
-    commands.add_parser("score", help="score every submitted capstone submission.csv, record points, print the leaderboard")
-    board = commands.add_parser("leaderboard", help="rank the scored capstone submissions into CSV and HTML")
-    board.add_argument("--out", type=Path, help="folder for leaderboard.csv/.html (default: competition/)")
-    board.add_argument("--public", action="store_true",
-                       help="the learners' board: ranked by public score, nothing of the private split")
-    portfolio = commands.add_parser("portfolio", help="turn a learner's graded capstone into a publishable project folder")
-    portfolio.add_argument("student")
-    portfolio.add_argument("--out", type=Path, help="default: portfolios/<student>")
-    skills = commands.add_parser("skills", help="mastery per skill from the gradebook, as a table and a chart")
-    skills.add_argument("--student", help="one learner (default: the whole class)")
-    skills.add_argument("--out", type=Path, default=Path("skills.png"), help="chart file (default: skills.png)")
-    args = parser.parse_args(argv)
+OK, ATTENTION, USAGE, COURSE_ERROR = 0, 1, 2, 3
 
-    # nbgrader 0.9 triggers SQLAlchemy 2 autoflush warnings that say nothing to an instructor.
-    warnings.filterwarnings("ignore", module="nbgrader.api")
-    try:
-        course = Course.at(args.course)
-        if args.command == "demo":
-            from mlcourse.instructor.demo import run_demo
-
-            return 0 if run_demo(course, args.workdir.resolve()) else 1
-        if args.command == "release":
-            from mlcourse.instructor.release import generate_release
-
-            generate_release(course, args.assignments or None)
-            return 0
-        if args.command == "grade":
-            return _grade(course, args.assignment)
-        return _capstone(course, args)
-    except CourseError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
+EXIT_CODES = """exit codes:
+  0  success
+  1  done, but some submissions need attention (not graded, flagged, or demo scores differ)
+  2  usage error (unknown command or option)
+  3  course error (unknown assignment, missing files, bad configuration)"""
 
 
-def _grade(course: Course, assignment: str) -> int:
+def _demo(course: Course, args) -> int:
+    from mlcourse.instructor.demo import run_demo
+
+    return OK if run_demo(course, args.workdir.resolve()) else ATTENTION
+
+
+def _release(course: Course, args) -> int:
+    from mlcourse.instructor.release import generate_release
+
+    for assignment in args.assignments:
+        course.require_assignment(assignment)
+    generate_release(course, args.assignments or None)
+    return OK
+
+
+def _grade(course: Course, args) -> int:
     """Autograde every collected submission, generate feedback, export grades.csv, print the table."""
     from mlcourse.instructor.grading import autograde_all, generate_feedback
     from mlcourse.instructor.report import grade_report
 
+    assignment = course.require_released(args.assignment)
     outcomes = autograde_all(course, assignment)
     generate_feedback(course, assignment)
     print(grade_report(course, assignment, outcomes)[1])
-    return 0
+    return ATTENTION if any(o.problems or not o.graded for o in outcomes) else OK
 
 
-def _capstone(course: Course, args) -> int:
-    """The competition's commands: data, scoring, leaderboard, portfolio, and the skills report."""
-    from mlcourse.instructor import competition, leaderboard, portfolio, scoring, skills
+def _competition(course: Course, args) -> int:
+    from mlcourse.instructor.competition import write_competition
 
-    if args.command == "competition":
-        for path in competition.write_competition(course.root):
-            print(f"wrote {path}")
-    elif args.command in ("score", "leaderboard"):
-        if args.command == "score":
-            scoring.score_all(course)
-        public = getattr(args, "public", False)
-        rows, csv_path, html_path = leaderboard.build_leaderboard(course, getattr(args, "out", None), public)
-        print(leaderboard.leaderboard_table(rows, public))
-        print(f"wrote {csv_path} and {html_path}")
-    elif args.command == "portfolio":
-        out = portfolio.export_portfolio(course, args.student, (args.out or Path("portfolios") / args.student).resolve())
-        print(f"wrote the portfolio of {args.student} to {out}")
-    else:
-        table = skills.mastery(course, args.student)
-        if not table:
-            raise CourseError("the gradebook has no learners yet: autograde some submissions first.")
-        print(skills.skills_table(table))
-        chart = skills.skills_chart(table, args.out, f"Skills of {args.student}" if args.student else "Skills of the class")
-        print(f"wrote {chart}")
-    return 0
+    settings = course.competition()
+    for path in write_competition(settings, args.out.resolve(), course.root / settings.labels_file):
+        print(f"wrote {path}")
+    return OK
+
+
+def _leaderboard(course: Course, args, public: bool = False) -> int:
+    from mlcourse.instructor.leaderboard import build_leaderboard, leaderboard_table
+
+    rows, csv_path, html_path = build_leaderboard(course, args.out, public)
+    print(leaderboard_table(rows, public))
+    print(f"wrote {csv_path} and {html_path}")
+    return ATTENTION if any(row.flag for row in rows) and not public else OK
+
+
+def _score(course: Course, args) -> int:
+    from mlcourse.instructor.scoring import score_all
+
+    course.require_released(course.competition().assignment)
+    score_all(course)
+    return _leaderboard(course, args)
+
+
+def _portfolio(course: Course, args) -> int:
+    from mlcourse.instructor.portfolio import export_portfolio
+
+    out = export_portfolio(course, args.student, (args.out or Path("portfolios") / args.student).resolve())
+    print(f"wrote the portfolio of {args.student} to {out}")
+    return OK
+
+
+def _skills(course: Course, args) -> int:
+    from mlcourse.instructor.skills import mastery, skills_chart, skills_table
+
+    table = mastery(course, args.student)
+    if not table:
+        raise CourseError("the gradebook has no learners yet: autograde some submissions first.")
+    print(skills_table(table))
+    chart = skills_chart(table, args.out, f"Skills of {args.student}" if args.student else "Skills of the class")
+    print(f"wrote {chart}")
+    return OK
+
+
+def parser() -> argparse.ArgumentParser:
+    """Every subcommand with help for each argument; each subcommand names its handler."""
+    main_parser = argparse.ArgumentParser(prog="mlcourse", description=__doc__.split("\n\n")[0], epilog=EXIT_CODES,
+                                          formatter_class=argparse.RawDescriptionHelpFormatter)
+    main_parser.add_argument("--course", type=Path, default=Path("."),
+                             help="course directory, the folder holding nbgrader_config.py (default: here)")
+    commands = main_parser.add_subparsers(dest="command", required=True, metavar="command")
+
+    def command(name: str, handler, help: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help, description=help, epilog=EXIT_CODES,
+                                  formatter_class=argparse.RawDescriptionHelpFormatter)
+        sub.set_defaults(handler=handler)
+        return sub
+
+    demo = command("demo", _demo, "run the whole course loop on the sample learners")
+    demo.add_argument("--workdir", type=Path, default=Path("build/demo"),
+                      help="scratch course folder, emptied first (default: build/demo)")
+    release = command("release", _release, "regenerate release/ from source/ (nbgrader generate_assignment)")
+    release.add_argument("assignments", nargs="*", help="assignments to release (default: every one in source/)")
+    grade = command("grade", _grade, "autograde every collected submission, then export and print grades")
+    grade.add_argument("assignment", help="the assignment to grade, as named in source/")
+    competition = command("competition", _competition,
+                          "(re)write the capstone competition's files from the seeded split")
+    competition.add_argument("--out", type=Path, default=Path("build/competition"),
+                             help="folder for the learners' train.csv, test.csv and sample_submission.csv "
+                                  "(default: build/competition); the labels go to Competition.labels_file")
+    score = command("score", _score, "score every submitted capstone submission.csv, record points, "
+                    "print the leaderboard")
+    score.add_argument("--out", type=Path, help="folder for leaderboard.csv/.html (default: competition/)")
+    board = command("leaderboard", lambda course, args: _leaderboard(course, args, args.public),
+                    "rank the scored capstone submissions into CSV and HTML")
+    board.add_argument("--out", type=Path, help="folder for leaderboard.csv/.html (default: competition/)")
+    board.add_argument("--public", action="store_true",
+                       help="the learners' board: ranked by public score, nothing of the private split")
+    portfolio = command("portfolio", _portfolio, "turn a learner's graded capstone into a publishable project folder")
+    portfolio.add_argument("student", help="the learner's id, as in submitted/")
+    portfolio.add_argument("--out", type=Path, help="the folder to write (default: portfolios/<student>)")
+    skills = command("skills", _skills, "mastery per skill from the gradebook, as a table and a chart")
+    skills.add_argument("--student", help="one learner (default: the whole class)")
+    skills.add_argument("--out", type=Path, default=Path("skills.png"), help="chart file (default: skills.png)")
+    return main_parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)  # exits with USAGE (2) on bad arguments, as argparse does
+    # nbgrader 0.9 triggers SQLAlchemy 2 autoflush warnings that say nothing to an instructor.
+    warnings.filterwarnings("ignore", module="nbgrader.api")
+    try:
+        return args.handler(Course.at(args.course), args)
+    except CourseError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return COURSE_ERROR
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ which the competition's scorer ranks on the leaderboard and turns into gradebook
 feedback is generated. The samples and the scores they must earn are listed in
 ``samples/<assignment>/samples.csv``.
 """
+
 from __future__ import annotations
 
 import csv
@@ -18,13 +19,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mlcourse.instructor.course import Course
-from mlcourse.instructor.competition import LABELS_FILE
 from mlcourse.instructor.grading import autograde_all, generate_feedback
 from mlcourse.instructor.leaderboard import build_leaderboard, leaderboard_table
 from mlcourse.instructor.release import generate_release
 from mlcourse.instructor.report import grade_report
-from mlcourse.instructor.scoring import ASSIGNMENT as COMPETITION
-from mlcourse.instructor.scoring import SUBMISSION_FILE, score_all
+from mlcourse.instructor.scoring import score_all
+
+__all__ = ["Sample", "load_samples", "run_demo"]
 
 
 @dataclass(frozen=True)
@@ -54,10 +55,10 @@ def prepare_workdir(course: Course, workdir: Path) -> Course:
     workdir.mkdir(parents=True)
     shutil.copy2(course.root / "nbgrader_config.py", workdir)
     shutil.copytree(course.source, workdir / "source")
-    labels = course.root / LABELS_FILE
-    if labels.is_file():
-        (workdir / LABELS_FILE).parent.mkdir()
-        shutil.copy2(labels, workdir / LABELS_FILE)
+    labels = course.competition().labels_file
+    if (course.root / labels).is_file():
+        (workdir / labels).parent.mkdir(parents=True)
+        shutil.copy2(course.root / labels, workdir / labels)
     return Course.at(workdir)
 
 
@@ -88,7 +89,7 @@ def submit_samples(course: Course, assignment: str, samples: list[Sample], progr
         if sample.file:
             shutil.copyfile(sample.file, fetched)
         if sample.submission:
-            shutil.copyfile(sample.submission, fetched.parent / SUBMISSION_FILE)
+            shutil.copyfile(sample.submission, fetched.parent / course.competition().submission_file)
         as_learner(course, sample.student, "submit", assignment)
 
 
@@ -96,9 +97,10 @@ def run_demo(course: Course, workdir: Path, progress=print) -> bool:
     """Run the whole loop for every assignment that has samples; True if every score is as expected."""
     started = time.perf_counter()
     demo = prepare_workdir(course, workdir)
+    competition = course.competition().assignment
     # The capstone comes last, as in the course.
     assignments = sorted((a for a in course.assignments() if (course.root / "samples" / a / "samples.csv").exists()),
-                         key=lambda a: a == COMPETITION)
+                         key=lambda a: a == competition)
     progress(f"Scratch course: {demo.root}")
     progress("1. Instructor generates the learners' versions (nbgrader generate_assignment)")
     generate_release(demo, assignments, progress=lambda line: progress("  " + line))
@@ -113,7 +115,7 @@ def run_demo(course: Course, workdir: Path, progress=print) -> bool:
         demo.nbgrader("collect", assignment)
         progress("5. Instructor autogrades each submission (nbgrader autograde)")
         outcomes = autograde_all(demo, assignment, progress=lambda line: progress("  " + line))
-        if assignment == COMPETITION:
+        if assignment == competition:
             progress("5b. Instructor scores each submission.csv outside the learners' kernels (mlcourse score)")
             score_all(demo, progress=lambda line: progress("  " + line))
             rows, _, board = build_leaderboard(demo)

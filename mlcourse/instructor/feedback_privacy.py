@@ -8,6 +8,10 @@ output of every graded test cell to what the learner may see.
 from nbformat.v4 import new_output
 from nbgrader.preprocessors import NbGraderPreprocessor
 
+from mlcourse.instructor.cells import is_test_cell
+
+__all__ = ["LEARNER_FACING_ERRORS", "RedactHiddenTestErrors"]
+
 #: Errors whose message was written for learners: the course's own check messages, the stub's
 #: NotImplementedError, and a NameError for a function that was renamed or deleted.
 LEARNER_FACING_ERRORS = ("Mistake", "NotImplementedError", "NameError")
@@ -17,8 +21,7 @@ class RedactHiddenTestErrors(NbGraderPreprocessor):
     """Replace each error in a graded test cell by its one-line message, or by a neutral note."""
 
     def preprocess_cell(self, cell, resources, cell_index):
-        grading = cell.metadata.get("nbgrader", {})
-        if cell.cell_type == "code" and grading.get("grade") and not grading.get("solution"):
+        if is_test_cell(cell):
             cell.outputs = [self._redact(output) if output.output_type == "error" else output
                             for output in cell.outputs]
         return cell, resources

@@ -5,6 +5,7 @@ module adds what a batch of hundreds needs around it: a progress line per learne
 reason for every submission that could not be graded normally, and a gradebook that no
 submission can damage (see :mod:`mlcourse.instructor.gradebook_guard`).
 """
+
 from __future__ import annotations
 
 import re
@@ -21,8 +22,11 @@ _LOG_PROBLEMS = [
     (re.compile(r"Timeout waiting for execute reply \((\d+)s\)"),
      "a cell ran longer than {0} s and was interrupted (an endless loop?)"),
     (re.compile(r"Kernel died"), "the Python kernel died while running the notebook"),
-    (re.compile(r"Attribute '(points|grade|solution|locked|cell_type)' for cell (\S+) has changed"),
+    # nbgrader's OverwriteCells reports these four; it restores the original cell each time.
+    (re.compile(r"Attribute '(points|locked|cell_type)' for cell (\S+) has changed"),
      "the '{0}' setting of cell {1} was altered; nbgrader graded with the original"),
+    (re.compile(r"Attribute 'checksum' for cell (\S+) has changed"),
+     "the locked cell {0} was edited; nbgrader graded with the original"),
 ]
 
 
@@ -75,9 +79,7 @@ def problems_in_log(log: str) -> list[str]:
 
 def record_zero(course: Course, assignment: str, student: str) -> None:
     """Give ``student`` a submission worth zero, so they are listed, flagged and can be hand-graded."""
-    from nbgrader.api import Gradebook
-
-    with Gradebook(course.db_url()) as gradebook:
+    with course.gradebook() as gradebook:
         gradebook.update_or_create_student(student)
         gradebook.update_or_create_submission(assignment, student)
 

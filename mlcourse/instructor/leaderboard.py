@@ -10,6 +10,7 @@ the labels were looked up), below chance (probabilities of the wrong class?), or
 to another learner's. The public board, to share with learners while the competition
 runs, ranks by the public score alone and shows nothing of the private split, as on Kaggle.
 """
+
 from __future__ import annotations
 
 import base64
@@ -19,12 +20,10 @@ import io
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from mlcourse.instructor.competition import BASELINE_AUC, BASELINE_PUBLIC_AUC, FULL_MARKS_AUC, IMPLAUSIBLE_AUC
+from mlcourse.instructor.competition import Competition
 from mlcourse.instructor.course import Course
 from mlcourse.instructor.scoring import Scored, history, selected
 
-FLAG = (f"review: ROC-AUC above {IMPLAUSIBLE_AUC} (the best published results on this data are about 0.93; "
-        "were the public labels looked up?)")
 
 
 @dataclass(frozen=True)
@@ -58,11 +57,12 @@ def columns(public: bool):
     return COLUMNS[:4] if public else COLUMNS
 
 
-def flags(best: Scored, entries: list[Scored]) -> str:
+def flags(best: Scored, entries: list[Scored], settings: Competition) -> str:
     """What the instructor should look at in a learner's selected file, or ""."""
     found = []
-    if max(best.public_auc, best.private_auc) > IMPLAUSIBLE_AUC:
-        found.append(FLAG)
+    if max(best.public_auc, best.private_auc) > settings.implausible_auc:
+        found.append(f"review: ROC-AUC above {settings.implausible_auc} (the best published results on this data "
+                     "are about 0.93; were the public labels looked up?)")
     if best.private_auc < 0.5:
         found.append("below chance: are these the probabilities of the other class (predict_proba column 0)?")
     twins = sorted({e.student for e in entries if e.sha256 == best.sha256 and e.student != best.student})
@@ -71,7 +71,7 @@ def flags(best: Scored, entries: list[Scored]) -> str:
     return "; ".join(found)
 
 
-def standings(entries: list[Scored], by: str = "private") -> list[Standing]:
+def standings(entries: list[Scored], settings: Competition, by: str = "private") -> list[Standing]:
     """One row per learner ranked by their selected file's ``by`` score ("private" or "public");
     learners with no valid file come last, unranked."""
     score = lambda item: getattr(item, f"{by}_auc")  # noqa: E731
@@ -85,7 +85,7 @@ def standings(entries: list[Scored], by: str = "private") -> list[Standing]:
             rows.append(Standing(None, student, None, None, 0.0, len(own), f"no valid submission: {own[-1].message}"))
             continue
         rows.append(Standing(None, student, best.public_auc, best.private_auc, best.points, len(own),
-                             flags(best, entries)))
+                             flags(best, entries, settings)))
     rows.sort(key=lambda r: (score(r) is None, -(score(r) or 0), r.student))
     ranked, previous, rank = [], None, 0
     for position, row in enumerate(rows, start=1):
@@ -105,7 +105,7 @@ def write_csv(rows: list[Standing], path: Path, public: bool = False) -> None:
         writer.writerows([[shown(r) for _, shown in columns(public)] for r in rows])
 
 
-def _chart(rows: list[Standing], public: bool) -> str:
+def _chart(rows: list[Standing], settings: Competition, public: bool) -> str:
     """A horizontal bar chart of the ranking score with the pass and full-marks lines, as a PNG data URI."""
     import matplotlib
 
@@ -117,10 +117,11 @@ def _chart(rows: list[Standing], public: bool) -> str:
     fig, ax = plt.subplots(figsize=(7, 0.4 * len(ranked) + 1.5))
     colors = ["#d55e00" if r.flag and not public else "#0072b2" for r in ranked]  # colour-blind-safe (Okabe-Ito)
     ax.barh([r.student for r in ranked], [score(r) for r in ranked], color=colors)
-    baseline = BASELINE_PUBLIC_AUC if public else BASELINE_AUC
+    baseline = settings.baseline_public_auc if public else settings.baseline_auc
     ax.axvline(baseline, color="#555555", linestyle="--", label=f"baseline {baseline}" + ("" if public else ": beat it to pass"))
     if not public:
-        ax.axvline(FULL_MARKS_AUC, color="#009e73", linestyle=":", label=f"full marks {FULL_MARKS_AUC}")
+        ax.axvline(settings.full_marks_auc, color="#009e73", linestyle=":",
+                   label=f"full marks {settings.full_marks_auc}")
     ax.set_xlim(min(0.5, min(score(r) for r in ranked) - 0.05), 1.0)
     ax.set_xlabel(f"{'public' if public else 'private'} ROC-AUC")
     ax.set_title("Capstone leaderboard" + ("" if public else " (orange: flagged for review)"))
@@ -132,17 +133,18 @@ def _chart(rows: list[Standing], public: bool) -> str:
     return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
 
 
-def write_html(rows: list[Standing], path: Path, public: bool = False) -> None:
+def write_html(rows: list[Standing], path: Path, settings: Competition, public: bool = False) -> None:
     head = "".join(f"<th>{header}</th>" for header, _ in columns(public))
     body = "\n".join("<tr>" + "".join(f"<td>{html.escape(shown(r))}</td>" for _, shown in columns(public)) + "</tr>"
                      for r in rows)
     has_scores = any(r.public_auc is not None for r in rows)
-    chart = f'<img alt="bar chart of ROC-AUC per learner" src="{_chart(rows, public)}">' if has_scores else (
+    chart = f'<img alt="bar chart of ROC-AUC per learner" src="{_chart(rows, settings, public)}">' if has_scores else (
         "<p>No valid submission yet.</p>")
     about = ("Public: the score on a fixed ~30% of the test rows. The final ranking uses the other 70%, "
              "revealed when the competition ends." if public else
              f"Public: the fixed ~30% of the test rows shown during the competition; private: the rest, which sets "
-             f"the rank and the points (beat the baseline's {BASELINE_AUC} to pass, {FULL_MARKS_AUC} = full marks).")
+             f"the rank and the points (beat the baseline's {settings.baseline_auc} to pass, "
+             f"{settings.full_marks_auc} = full marks).")
     path.write_text(f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Capstone leaderboard</title>
 <style>body{{font-family:sans-serif;margin:2em}}table{{border-collapse:collapse}}
@@ -160,12 +162,13 @@ td,th{{border:1px solid #ccc;padding:4px 8px;text-align:left}}</style></head>
 def build_leaderboard(course: Course, out: Path | None = None, public: bool = False) -> tuple[list[Standing], Path, Path]:
     """Rank the competition's history into ``out``: ``leaderboard.csv``/``.html``, or for the
     learners' board ``public_leaderboard.csv``/``.html``."""
-    rows = standings(history(course), by="public" if public else "private")
+    settings = course.competition()
+    rows = standings(history(course), settings, by="public" if public else "private")
     out = out or course.root / "competition"
     out.mkdir(parents=True, exist_ok=True)
     name = "public_leaderboard" if public else "leaderboard"
     write_csv(rows, out / f"{name}.csv", public)
-    write_html(rows, out / f"{name}.html", public)
+    write_html(rows, out / f"{name}.html", settings, public)
     return rows, out / f"{name}.csv", out / f"{name}.html"
 
 

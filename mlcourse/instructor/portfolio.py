@@ -5,6 +5,7 @@ results, figures), the notebook with its outputs, ``requirements.txt``, a short 
 the public competition files the notebook reads. It never holds course-private material: the
 test labels, hidden tests, the course's checks and hints, or anything from the gradebook.
 """
+
 from __future__ import annotations
 
 import base64
@@ -15,15 +16,13 @@ from pathlib import Path
 
 import nbformat
 
-from mlcourse.instructor.competition import BASELINE_AUC, BASELINE_PUBLIC_AUC, PACKAGE_DATA
+from mlcourse.instructor.cells import SETUP, WRITTEN_ANSWER, grade_id, is_graded_code, is_task
+from mlcourse.instructor.competition import PACKAGE_DATA
 from mlcourse.instructor.course import Course, CourseError
-from mlcourse.instructor.scoring import ASSIGNMENT, counted_file
+from mlcourse.instructor.scoring import counted_file
 
 MARKER = ".portfolio-export"  # marks a folder this command may replace
 REQUIREMENTS = ("numpy", "pandas", "scikit-learn", "matplotlib", "seaborn", "jupyterlab")
-DATA_CREDIT = ("Becker, B. and Kohavi, R. (1996). *Adult* [data set]. UCI Machine Learning Repository, "
-               "https://doi.org/10.24432/C5XW20. License: CC BY 4.0. This copy has no `fnlwgt` column; "
-               "the train/test split is the course competition's.")
 STANDALONE_SETUP = '''import numpy as np
 import pandas as pd
 
@@ -33,11 +32,6 @@ NUMERIC = ["age", "education_num", "capital_gain", "capital_loss", "hours_per_we
 CATEGORICAL = ["workclass", "education", "marital_status", "occupation", "relationship", "race",
                "gender", "native_country"]
 FEATURES = NUMERIC + CATEGORICAL'''
-
-
-def _role(cell) -> tuple[str | None, dict]:
-    info = cell.metadata.get("nbgrader", {})
-    return info.get("grade_id"), info
 
 
 def _section_heading(text: str) -> str:
@@ -56,25 +50,25 @@ def _course_scaffolding(cell) -> bool:
     return all(line.startswith("#") for line in lines) or re.search(r"\bq\d+\.(hint|check)\(", cell.source) is not None
 
 
-def public_notebook(notebook):
+def public_notebook(notebook, title: str):
     """The learner's notebook without the course's scaffolding: no test cells (they hold hidden
     tests once autograded), no course instructions, checks or hints, no nbgrader metadata, and a
     setup cell that reads the data from the project's own ``data/`` folder."""
     kept = []
     for cell in notebook.cells:
-        grade_id, info = _role(cell)
-        if (info.get("grade") and cell.cell_type == "code" or info.get("task")
-                or grade_id in ("intro", "outro", "written-text") or _course_scaffolding(cell)):
+        cell_id = grade_id(cell)
+        if (is_graded_code(cell) or is_task(cell)
+                or cell_id in ("intro", "outro", "written-text") or _course_scaffolding(cell)):
             continue
-        if grade_id and grade_id.endswith("-text"):
+        if cell_id and cell_id.endswith("-text"):
             cell.source = _section_heading(cell.source)
-        if grade_id == "setup":
+        if cell_id == SETUP:
             cell.source = STANDALONE_SETUP
-        if grade_id == "written-answer":
+        if cell_id == WRITTEN_ANSWER:
             kept.append(nbformat.v4.new_markdown_cell("## Report"))
         cell.metadata.pop("nbgrader", None)
         kept.append(cell)
-    notebook.cells = [nbformat.v4.new_markdown_cell("# Predicting income above $50K from census data")] + kept
+    notebook.cells = [nbformat.v4.new_markdown_cell(f"# {title}")] + kept
     return notebook
 
 
@@ -95,14 +89,16 @@ def extract_figures(notebook, folder: Path) -> list[Path]:
 def written_report(notebook) -> str:
     """The learner's report, or "" while it is still nbgrader's placeholder."""
     for cell in notebook.cells:
-        if _role(cell)[0] == "written-answer" and cell.source.strip() != "YOUR ANSWER HERE":
+        if grade_id(cell) == WRITTEN_ANSWER and cell.source.strip() != "YOUR ANSWER HERE":
             return cell.source.strip()
     return ""
 
 
 def export_portfolio(course: Course, student: str, out: Path) -> Path:
     """Build ``out`` from the learner's autograded capstone and their best competition score."""
-    graded = course.root / "autograded" / student / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
+    settings = course.competition()
+    assignment = settings.assignment
+    graded = course.root / "autograded" / student / assignment / f"{assignment}.ipynb"
     if not graded.is_file():
         raise CourseError(f"{student} has no autograded capstone ({graded} is missing): autograde it first.")
     if out.exists() and any(out.iterdir()):
@@ -113,18 +109,19 @@ def export_portfolio(course: Course, student: str, out: Path) -> Path:
     (out / MARKER).write_text("Written by the course's portfolio export, which replaces this folder when it runs again.\n")
     notebook = nbformat.read(graded, as_version=4)
     report = written_report(notebook) or "_The written report is still empty._"
-    notebook = public_notebook(notebook)
+    notebook = public_notebook(notebook, settings.title)
     figures = extract_figures(notebook, out / "figures")
     nbformat.write(notebook, out / "income_prediction.ipynb")
     for part in ("train", "test"):
         shutil.copyfile(PACKAGE_DATA / f"{part}.csv", out / "data" / f"{part}.csv")
     best = counted_file(course, student)
     results = ("| model | public ROC-AUC | private ROC-AUC |\n|---|---|---|\n"
-               f"| baseline (logistic regression, numeric columns) | {BASELINE_PUBLIC_AUC:.3f} | {BASELINE_AUC:.3f} |\n"
+               f"| baseline (logistic regression, numeric columns) | {settings.baseline_public_auc:.3f} "
+               f"| {settings.baseline_auc:.3f} |\n"
                + (f"| this project | {best.public_auc:.3f} | {best.private_auc:.3f} |\n" if best else
                   "| this project | not scored yet | not scored yet |\n"))
     shown = "\n".join(f"![Figure {i}](figures/{p.name})" for i, p in enumerate(figures, start=1)) or "_No figures yet._"
-    (out / "README.md").write_text(f"""# Predicting income above $50K from census data
+    (out / "README.md").write_text(f"""# {settings.title}
 
 A binary classifier that ranks people by their probability of earning more than $50K a year,
 built as the capstone of a hands-on machine-learning course (a Kaggle-style competition with a
@@ -145,7 +142,7 @@ Scores on the competition's hidden test set (public: a fixed ~30% of its rows; p
 
 ## Data
 
-{DATA_CREDIT} `data/train.csv` has 22,792 people with their income class; `data/test.csv` has 9,769 without it.
+{settings.data_credit} `data/train.csv` has 22,792 people with their income class; `data/test.csv` has 9,769 without it.
 
 ## Reproduce
 
@@ -163,7 +160,7 @@ See `MODEL_CARD.md` for the model's intended use and limits.
 - **Model**: a scikit-learn pipeline (preprocessing and classifier) defined in `income_prediction.ipynb`.
 - **Task**: estimate P(income > $50K) from 13 census answers; evaluated by ROC-AUC.
 - **Training data**: `data/train.csv`, the 1994 US Census extract known as *Adult* (see the README for the credit and license).
-- **Performance**: {f"private ROC-AUC {best.private_auc:.3f} on the held-out private rows (public {best.public_auc:.3f})" if best else "not scored yet"}; baseline {BASELINE_AUC:.3f}.
+- **Performance**: {f"private ROC-AUC {best.private_auc:.3f} on the held-out private rows (public {best.public_auc:.3f})" if best else "not scored yet"}; baseline {settings.baseline_auc:.3f}.
 - **Intended use**: learning and demonstration. Not for decisions about real people.
 - **Ethical considerations**: `gender` and `race` are inputs, and marital status, relationship and occupation act as
   proxies for them; the data carries 1994 pay gaps. Error and selection rates per group must be compared before any use.

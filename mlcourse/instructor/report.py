@@ -1,4 +1,5 @@
 """Grades out of the gradebook: nbgrader's CSV export and a table an instructor can read."""
+
 from __future__ import annotations
 
 import csv
@@ -32,10 +33,8 @@ def grade_table(rows: list[dict], notes: dict[str, str] | None = None) -> str:
 
 def instructor_notes(course: Course, assignment: str, outcomes) -> dict[str, str]:
     """What the instructor should know per student: grading problems, then pending written answers."""
-    from nbgrader.api import Gradebook
-
     notes = {o.student: o.status for o in outcomes if o.problems or not o.graded}
-    with Gradebook(course.db_url()) as gradebook:
+    with course.gradebook() as gradebook:
         for submission in gradebook.assignment_submissions(assignment):
             if submission.needs_manual_grade and submission.student_id not in notes:
                 notes[submission.student_id] = "written answers await manual grading (formgrader)"

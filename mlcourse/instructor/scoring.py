@@ -6,6 +6,7 @@ rows the leaderboard shows during the competition, and a private ROC-AUC on the 
 sets the points. Every scored file is appended to ``competition/scores.csv``, the history the
 leaderboard is built from.
 """
+
 from __future__ import annotations
 
 import csv
@@ -14,13 +15,12 @@ from dataclasses import asdict, dataclass, fields
 from datetime import datetime, timezone
 from pathlib import Path
 
-from mlcourse.instructor.competition import BASELINE_AUC, LABELS_FILE, points_for
 from mlcourse.instructor.course import Course, CourseError
 from mlcourse.submission_format import problems, read_submission
 
-ASSIGNMENT = "capstone"
-SUBMISSION_FILE = "submission.csv"
-SCORE_CELL = "competition-score"
+__all__ = ["HISTORY_FILE", "Scored", "counted_file", "history", "load_labels", "record_points", "score_all",
+           "score_file", "score_submission", "selected"]
+
 HISTORY_FILE = Path("competition") / "scores.csv"
 
 
@@ -42,7 +42,7 @@ def load_labels(course: Course):
     """The instructor's test labels; a clear error if this course has none."""
     import pandas as pd
 
-    path = course.root / LABELS_FILE
+    path = course.root / course.competition().labels_file
     if not path.is_file():
         raise CourseError(f"{path} is missing: run `mlcourse competition` to write the competition files.")
     return pd.read_csv(path)
@@ -97,7 +97,7 @@ def score_submission(course: Course, student: str, path: Path, labels) -> Scored
     public, private, found = score_file(path, labels)
     entry = Scored(student, datetime.now(timezone.utc).isoformat(timespec="seconds"), digest,
                    "scored" if not found else "invalid", public, private,
-                   points_for(private) if private is not None else 0.0,
+                   course.competition().points_for(private) if private is not None else 0.0,
                    "; ".join(found) if found else "")
     _append(course, entry)
     return entry
@@ -121,17 +121,19 @@ def counted_file(course: Course, student: str) -> Scored | None:
 def record_points(course: Course, entry: Scored) -> bool:
     """Put the selected file's points into the gradebook as the capstone's competition grade.
 
-    The grade belongs to the notebook's locked task cell ``competition-score``, which nbgrader
+    The grade belongs to the notebook's locked task cell (``Competition.score_cell``), which nbgrader
     marks for manual grading; the score is written as its manual score (so formgrader shows it
     and an instructor can still override it), with the scorer's message as the comment.
     Returns False when the learner's capstone has not been autograded yet.
     """
-    from nbgrader.api import Gradebook, MissingEntry
+    from nbgrader.api import MissingEntry
 
-    with Gradebook(course.db_url()) as gradebook:
+    settings = course.competition()
+    cell, assignment = settings.score_cell, settings.assignment
+    with course.gradebook() as gradebook:
         try:
-            grade = gradebook.find_grade(SCORE_CELL, ASSIGNMENT, ASSIGNMENT, entry.student)
-            comment = gradebook.find_comment(SCORE_CELL, ASSIGNMENT, ASSIGNMENT, entry.student)
+            grade = gradebook.find_grade(cell, assignment, assignment, entry.student)
+            comment = gradebook.find_comment(cell, assignment, assignment, entry.student)
         except MissingEntry:
             return False
         grade.manual_score = entry.points
@@ -141,7 +143,7 @@ def record_points(course: Course, entry: Scored) -> bool:
         else:
             comment.manual_comment = (
                 f"Competition: public ROC-AUC {entry.public_auc:.4f}, private ROC-AUC {entry.private_auc:.4f}, "
-                f"{entry.points:g} points" + (f" (beat the baseline's {BASELINE_AUC} to pass)." if not entry.points else "."))
+                f"{entry.points:g} points" + (f" (beat the baseline's {settings.baseline_auc} to pass)." if not entry.points else "."))
         gradebook.db.commit()
     return True
 
@@ -149,9 +151,11 @@ def record_points(course: Course, entry: Scored) -> bool:
 def score_all(course: Course, progress=print) -> list[Scored]:
     """Score every learner's submitted ``submission.csv``; record their selected file's points in the gradebook."""
     labels = load_labels(course)
+    settings = course.competition()
     results = []
-    for student in course.submitted_students(ASSIGNMENT):
-        entry = score_submission(course, student, course.root / "submitted" / student / ASSIGNMENT / SUBMISSION_FILE, labels)
+    for student in course.submitted_students(settings.assignment):
+        submitted = course.root / "submitted" / student / settings.assignment / settings.submission_file
+        entry = score_submission(course, student, submitted, labels)
         in_gradebook = record_points(course, counted_file(course, student) or entry)
         shown = (f"public {entry.public_auc:.4f}  private {entry.private_auc:.4f}  {entry.points:g} points"
                  if entry.status == "scored" else f"not scored: {entry.message}")

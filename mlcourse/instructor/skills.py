@@ -6,37 +6,41 @@ capstone's competition score ML algorithms. Mastery is the share of the points e
 points graded so far, read from the nbgrader gradebook; answers still waiting for manual grading
 are left out rather than counted as zero.
 """
+
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 
 from mlcourse.exercise import COMMUNICATION, ML_ALGORITHMS, SKILLS
+from mlcourse.exercises import catalog
+from mlcourse.instructor.cells import WRITTEN_ANSWER, exercise_name
 from mlcourse.instructor.course import Course
 
-CELL_SKILLS = {"written-answer": COMMUNICATION, "competition-score": ML_ALGORITHMS}
+__all__ = ["cell_skill", "mastery", "skills_chart", "skills_table"]
 
 
-def cell_skill(assignment: str, cell: str) -> str | None:
-    """The skill a graded cell of ``assignment`` proves, or None for a cell the course does not know."""
-    if cell in CELL_SKILLS:
-        return CELL_SKILLS[cell]
+def cell_skill(assignment: str, cell: str, score_cell: str) -> str | None:
+    """The skill a graded cell of ``assignment`` proves, or None for a cell the course does not know.
+
+    ``score_cell`` is the competition's points cell (``Competition.score_cell``).
+    """
+    if cell == WRITTEN_ANSWER:
+        return COMMUNICATION
+    if cell == score_cell:
+        return ML_ALGORITHMS
     if cell.endswith("-tests"):
-        try:
-            checks = importlib.import_module(f"mlcourse.exercises.{assignment}")
-        except ModuleNotFoundError:
-            return None
-        exercise = getattr(checks, cell.removesuffix("-tests"), None)
-        return getattr(exercise, "skill", None)
+        exercise = catalog.find(assignment, exercise_name(cell))
+        return exercise.skill if exercise else None
     return None
 
 
 def mastery(course: Course, student: str | None = None) -> dict[str, dict[str, tuple[float, float]]]:
     """learner -> skill -> (points earned, points graded), over every graded submission."""
-    from nbgrader.api import Gradebook, MissingEntry
+    from nbgrader.api import MissingEntry
 
+    score_cell = course.competition().score_cell
     table: dict[str, dict[str, tuple[float, float]]] = {}
-    with Gradebook(course.db_url()) as gradebook:
+    with course.gradebook() as gradebook:
         students = [student] if student else [s.id for s in gradebook.students]
         for learner in students:
             totals = {skill: (0.0, 0.0) for skill in SKILLS}
@@ -47,7 +51,7 @@ def mastery(course: Course, student: str | None = None) -> dict[str, dict[str, t
                     continue
                 for notebook in submission.notebooks:
                     for grade in notebook.grades:
-                        skill = cell_skill(assignment.name, grade.name)
+                        skill = cell_skill(assignment.name, grade.name, score_cell)
                         if skill is None or grade.needs_manual_grade:
                             continue
                         earned, possible = totals[skill]

@@ -14,7 +14,7 @@ without editing this file:
 import os
 from pathlib import Path
 
-c = get_config()  # noqa: F821  (provided by traitlets when it loads this file)
+c = get_config()  # provided by traitlets when it loads this file
 
 course_root = Path(__file__).resolve().parent
 

@@ -14,7 +14,6 @@ import time
 import warnings
 from pathlib import Path
 
-
 from mlcourse.instructor.course import Course
 from mlcourse.instructor.gradebook_guard import fingerprint
 from mlcourse.instructor.grading import autograde_all
@@ -48,7 +47,8 @@ def main() -> None:
         for student in students:
             folder = root / "submitted" / student / ASSIGNMENT
             folder.mkdir(parents=True)
-            shutil.copyfile(REPO / "samples" / ASSIGNMENT / "ada_complete.ipynb", folder / f"{ASSIGNMENT}.ipynb")
+            shutil.copyfile(REPO / "samples" / ASSIGNMENT / "ada_complete.ipynb",
+                            folder / f"{ASSIGNMENT}.ipynb")
 
         started = time.perf_counter()
         outcomes = autograde_all(course, ASSIGNMENT, students, progress=lambda line: None)

@@ -20,16 +20,16 @@ the module that declares it), which is how the instructor's tools find an exerci
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Sequence
 
 import numpy as np
 
 __all__ = [
     "COMMUNICATION", "DATA_HANDLING", "ML_ALGORITHMS", "PROGRAMMING", "SKILLS", "STATISTICS", "VISUALIZATION",
     "Exercise", "Mistake", "REGISTRY", "call", "exercise", "expect", "expect_array", "expect_integer",
-    "expect_number", "expect_pair", "expect_type", "expect_unchanged", "is_integer", "is_number", "same_values",
-    "shown",
+    "expect_number", "expect_pair", "expect_type", "expect_unchanged", "is_integer", "is_number",
+    "same_values", "shown",
 ]
 
 # The hard skills an ML internship asks for. Every graded exercise proves one of them, so the
@@ -43,7 +43,7 @@ COMMUNICATION = "communication"
 SKILLS = (PROGRAMMING, STATISTICS, DATA_HANDLING, ML_ALGORITHMS, VISUALIZATION, COMMUNICATION)
 
 #: assignment -> exercise name -> Exercise, filled by :func:`exercise` as each check module is imported.
-REGISTRY: dict[str, dict[str, "Exercise"]] = {}
+REGISTRY: dict[str, dict[str, Exercise]] = {}
 
 
 class Mistake(AssertionError):
@@ -89,7 +89,7 @@ def call(function: Callable, *args, advice: str = ""):
             f"`{name}` still raises NotImplementedError: replace the line "
             "`raise NotImplementedError()` with your own code."
         ) from None
-    except Exception as error:  # noqa: BLE001  (any learner bug becomes feedback)
+    except Exception as error:  # any learner bug becomes feedback
         detail = f"`{name}({arguments})` raised {type(error).__name__}: {error}"
         raise Mistake(f"{detail}. {advice}" if advice else detail) from None
 
@@ -111,7 +111,8 @@ def _article(noun: str) -> str:
 
 def is_number(value) -> bool:
     """True for a real number, Python's or NumPy's; never for a bool (``True + True == 2``)."""
-    return isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, (bool, np.bool_))
+    return (isinstance(value, (int, float, np.integer, np.floating))
+            and not isinstance(value, (bool, np.bool_)))
 
 
 def is_integer(value) -> bool:
@@ -152,7 +153,8 @@ def expect_array(value, what: str, shape: tuple | None = None, kind: str | None 
     "b" bool, as :attr:`numpy.dtype.kind`), or a :class:`Mistake` naming what differs."""
     expect_type(value, np.ndarray, what)
     if shape is not None:
-        expect(value.shape == tuple(shape), f"{what} should have shape {tuple(shape)}, but it has {value.shape}.")
+        expect(value.shape == tuple(shape),
+               f"{what} should have shape {tuple(shape)}, but it has {value.shape}.")
     if kind is not None:
         names = {"f": "float", "i": "integer", "b": "bool"}
         ok = value.dtype.kind in ("iu" if kind == "i" else kind)
@@ -184,7 +186,8 @@ def same_values(before, after) -> bool:
     return bool(before == after)
 
 
-def expect_unchanged(original, argument, name: str, advice: str = "build and return a new one instead") -> None:
+def expect_unchanged(original, argument, name: str,
+                     advice: str = "build and return a new one instead") -> None:
     """A :class:`Mistake` if the learner's function changed the argument ``name`` it was given.
 
     ``original`` is a copy taken before the call. Changing an input in place is the usual way
@@ -244,7 +247,8 @@ class Exercise:
 
 
 def exercise(title: str, skill: str, hints: Sequence[str]) -> Callable[[Callable], Exercise]:
-    """Declare an exercise on its visible check: ``@exercise(title, skill, hints=[...])`` over ``def qN(answer)``.
+    """Declare an exercise on its visible check: ``@exercise(title, skill, hints=[...])`` over
+    ``def qN(answer)``.
 
     The check function's name is the exercise's name in the notebook, and the module it is
     written in (``mlcourse.exercises.<assignment>``) names the assignment, so nothing is typed

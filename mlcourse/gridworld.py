@@ -8,7 +8,7 @@ unit moves on to: states are numbered row by row, and the actions are 0 = left, 
 """
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 

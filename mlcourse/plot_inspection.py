@@ -67,8 +67,8 @@ def single_axes(result, name: str) -> Axes:
     if isinstance(result, Figure) and len(result.axes) == 1:
         return result.axes[0]
     if isinstance(result, Figure):
-        raise Mistake(f"`{name}` returned a Figure with {len(result.axes)} panels: draw one chart on one Axes "
-                      "(`fig, ax = plt.subplots()`) and return `ax`.")
+        raise Mistake(f"`{name}` returned a Figure with {len(result.axes)} panels: "
+                      "draw one chart on one Axes (`fig, ax = plt.subplots()`) and return `ax`.")
     if hasattr(result, "figure") and hasattr(result, "axes"):
         raise Mistake(f"`{name}` returned a seaborn {type(result).__name__}, a grid of panels: "
                       "use an Axes-level function such as `sns.histplot(..., ax=ax)` and return `ax`.")
@@ -115,7 +115,8 @@ def bar_values(ax: Axes, horizontal: bool = False) -> dict[str, float]:
     A bar whose position matches no labelled tick is reported under the label "?".
     """
     axis = ax.yaxis if horizontal else ax.xaxis
-    ticks = {round(float(t), 6): label.get_text() for t, label in zip(axis.get_ticklocs(), axis.get_ticklabels())}
+    ticks = {round(float(t), 6): label.get_text()
+             for t, label in zip(axis.get_ticklocs(), axis.get_ticklabels())}
     values = {}
     for bar in bars(ax):
         if horizontal:
@@ -128,7 +129,8 @@ def bar_values(ax: Axes, horizontal: bool = False) -> dict[str, float]:
 
 
 def scatter_points(ax: Axes) -> tuple[np.ndarray, np.ndarray]:
-    """The points drawn by every scatter on ``ax``: an (n, 2) array of x, y and an (n, 3) array of RGB colours.
+    """The points drawn by every scatter on ``ax``: an (n, 2) array of x, y and an (n, 3) array of
+    RGB colours.
 
     Points with a missing (NaN) coordinate are left out, since matplotlib does not draw them.
     """
@@ -144,7 +146,8 @@ def scatter_points(ax: Axes) -> tuple[np.ndarray, np.ndarray]:
             faces = np.asarray(collection.get_edgecolors(), dtype=float).reshape(-1, 4)
         if len(faces) == 0:
             faces = np.zeros((1, 4))
-        faces = np.broadcast_to(faces[:, :3], (len(points), 3)) if len(faces) == 1 else faces[:len(points), :3]
+        faces = (np.broadcast_to(faces[:, :3], (len(points), 3)) if len(faces) == 1
+                 else faces[:len(points), :3])
         drawn = np.isfinite(points).all(axis=1)  # a point with a missing coordinate is not drawn
         offsets.append(points[drawn])
         colours.append(faces[drawn])

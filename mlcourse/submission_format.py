@@ -24,7 +24,8 @@ def read_submission(path: Path):
 
     path = Path(path)
     if not path.is_file():
-        return None, f"there is no file {path.name}: write it with `frame.to_csv('{path.name}', index=False)`."
+        return None, (f"there is no file {path.name}: "
+                      f"write it with `frame.to_csv('{path.name}', index=False)`.")
     try:
         frame = pd.read_csv(path, encoding="utf-8")
     except UnicodeDecodeError:
@@ -43,7 +44,8 @@ def problems(frame, test_ids) -> list[str]:
     missing = [c for c in COLUMNS if c not in columns]
     extra = [c for c in columns if c not in COLUMNS]
     if missing:
-        found.append(f"missing column(s): {', '.join(missing)} (the header must be exactly `id,probability`).")
+        found.append(f"missing column(s): {', '.join(missing)} "
+                     "(the header must be exactly `id,probability`).")
     if extra:
         hint = " (an unnamed first column usually means the index was written: use index=False)" if any(
             c.startswith("Unnamed") for c in extra) else ""
@@ -75,5 +77,6 @@ def problems(frame, test_ids) -> list[str]:
         if blank:
             found.append(f"{blank} probabilities are missing (NaN): predict every row.")
         if outside:
-            found.append(f"{outside} probabilities are outside [0, 1]: use predict_proba(...)[:, 1], not decision scores.")
+            found.append(f"{outside} probabilities are outside [0, 1]: "
+                         "use predict_proba(...)[:, 1], not decision scores.")
     return found

@@ -2,6 +2,7 @@
 and each plausible wrong answer fail with the intended message (not an error from the check)."""
 from __future__ import annotations
 
+import functools
 import importlib
 import re
 
@@ -10,8 +11,7 @@ import pytest
 from mlcourse.exercise import PROGRAMMING, REGISTRY, Exercise, Mistake, call
 from mlcourse.exercises import catalog
 from tests.conftest import ASSIGNMENTS, REPO
-from tests.notebooks import grade_id, read, reference_answers, answer_cells
-
+from tests.notebooks import answer_cells, grade_id, read, reference_answers
 
 
 def exercise_cells(assignment):
@@ -23,19 +23,16 @@ def exercise_cells(assignment):
     for gid, cell in answer_cells(source).items():
         if cell.cell_type == "code":
             exercise = catalog.find(assignment, gid.removesuffix("-answer"))
-            yield pytest.param(assignment, exercise, reference[gid], released[gid].source, wrong[gid], id=f"{assignment}-{gid}")
+            yield pytest.param(assignment, exercise, reference[gid], released[gid].source, wrong[gid],
+                               id=f"{assignment}-{gid}")
 
 
 CASES = [case for assignment in ASSIGNMENTS for case in exercise_cells(assignment)]
 
 
-def define(assignment, code):
-    """Run the setup cell and every reference answer, then ``code``; return the function ``code`` defines.
-
-    The reference answers come first so that an answer building on earlier ones (the capstone's
-    final submission uses the learner's cleaning and pipeline) finds them, as in the notebook.
-    The function is the one named by the last top-level ``def`` of ``code``.
-    """
+@functools.cache
+def notebook_namespace(assignment) -> dict:
+    """The names the setup cell and every reference answer define, computed once per assignment."""
     namespace = {}
     source = read(REPO / "source" / assignment / f"{assignment}.ipynb")
     for cell in source.cells:
@@ -45,6 +42,17 @@ def define(assignment, code):
     for gid, answer in reference_answers(source).items():
         if gid in code_answers:
             exec(answer, namespace)
+    return namespace
+
+
+def define(assignment, code):
+    """Run ``code`` after the setup cell and every reference answer; return the function it defines.
+
+    The reference answers come first so that an answer building on earlier ones (the capstone's
+    final submission uses the learner's cleaning and pipeline) finds them, as in the notebook.
+    The function is the one named by the last top-level ``def`` of ``code``.
+    """
+    namespace = dict(notebook_namespace(assignment))
     exec(code, namespace)
     (name,) = re.findall(r"^def (\w+)\(", code, flags=re.MULTILINE)[-1:]
     return namespace[name]
@@ -71,7 +79,8 @@ def test_wrong_answer_gets_the_intended_message(assignment, exercise, reference,
 
 
 @pytest.mark.parametrize("assignment, exercise, reference, stub, wrong", CASES)
-def test_every_exercise_has_hints_from_gentle_to_explicit(assignment, exercise, reference, stub, wrong, capsys):
+def test_every_exercise_has_hints_from_gentle_to_explicit(assignment, exercise, reference, stub, wrong,
+                                                          capsys):
     assert len(exercise.hints) >= 2
     exercise.hint()
     first = capsys.readouterr().out
@@ -99,7 +108,8 @@ def test_a_crash_in_the_learners_code_is_reported_with_the_call():
         return {}["x"]
 
     exercise = Exercise("demo", "q9", "demo", PROGRAMMING, ["a", "b"], checker)
-    with pytest.raises(Mistake, match=r"q9 \(demo\): `broken\(\[1, 2\]\)` raised KeyError: 'x'\. Check the input type\."):
+    with pytest.raises(Mistake, match=r"q9 \(demo\): `broken\(\[1, 2\]\)` raised KeyError: 'x'\. "
+                                      r"Check the input type\."):
         exercise.check(broken)
 
 
@@ -110,5 +120,6 @@ def test_every_assignment_declares_its_exercises_in_the_catalog(assignment):
     exported = {name for name in module.__all__ if isinstance(getattr(module, name), Exercise)}
     assert set(catalog.exercises(assignment)) == exported and exported
     for name, exercise in catalog.exercises(assignment).items():
-        assert (exercise.assignment, exercise.name) == (assignment, name) and getattr(module, name) is exercise
+        assert (exercise.assignment, exercise.name) == (assignment, name)
+        assert getattr(module, name) is exercise
     assert set(REGISTRY) >= set(ASSIGNMENTS)

@@ -55,19 +55,23 @@ def test_split_shapes_and_public_share(labels):
 
 
 def test_no_file_learners_receive_holds_the_test_labels(labels):
-    """Learners get release/ and the course package: neither has a label file or a label column for test ids."""
+    """Learners get release/ and the course package: neither has a label file or a label column for
+    test ids."""
     digest = hashlib.sha256((REPO / SETTINGS.labels_file).read_bytes()).hexdigest()
-    shipped = [p for folder in (REPO / "release", REPO / "mlcourse") for p in folder.rglob("*") if p.is_file()]
+    shipped = [p for folder in (REPO / "release", REPO / "mlcourse") for p in folder.rglob("*")
+               if p.is_file()]
     assert all(hashlib.sha256(p.read_bytes()).hexdigest() != digest for p in shipped)
     for path in (p for p in shipped if p.suffix == ".csv"):
         frame = pd.read_csv(path)
-        assert not {"income", "income_over_50k"} & set(frame.columns) or set(frame["id"]).isdisjoint(labels["id"]), path
+        assert (not {"income", "income_over_50k"} & set(frame.columns)
+                or set(frame["id"]).isdisjoint(labels["id"])), path
     notebook_text = (REPO / "source" / "capstone" / "capstone.ipynb").read_text(encoding="utf-8")
     assert "test_labels" not in notebook_text and "competition/" not in notebook_text
 
 
 @pytest.mark.parametrize("sample, message", [
-    ("fay_with_index.csv", "unexpected column(s): Unnamed: 0 (an unnamed first column usually means the index was written"),
+    ("fay_with_index.csv",
+     "unexpected column(s): Unnamed: 0 (an unnamed first column usually means the index was written"),
     ("gil_not_a_csv.csv", "is not a CSV file"),
     ("hal_partial.csv", "500 rows, but the test set has 9769"),
     ("hal_partial.csv", "1 id(s) appear more than once"),
@@ -135,7 +139,8 @@ def entry(student, private, status="scored", at="2026-11-25T10:00:00"):
 def test_leaderboard_ranks_best_files_with_ties_counts_and_flags():
     rows = standings([
         entry("ana", 0.85), entry("ana", 0.90, at="2026-11-25T11:00:00"), entry("bo", 0.90),
-        entry("cy", 0.88), entry("dee", 0.99), entry("eli", None, status="invalid"), entry("ana", None, status="invalid"),
+        entry("cy", 0.88), entry("dee", 0.99), entry("eli", None, status="invalid"),
+        entry("ana", None, status="invalid"),
     ], SETTINGS)
     ranked = {r.student: r for r in rows}
     assert [r.student for r in rows] == ["dee", "ana", "bo", "cy", "eli"]
@@ -160,7 +165,8 @@ def test_resubmitting_the_same_file_is_not_counted_twice(tmp_path, labels):
 def run_notebook(path, folder):
     shutil.copy(path, folder / path.name)
     notebook = nbformat.read(folder / path.name, as_version=4)
-    NotebookClient(notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(folder)}}).execute()
+    NotebookClient(notebook, timeout=300, kernel_name="python3",
+                   resources={"metadata": {"path": str(folder)}}).execute()
 
 
 @pytest.mark.slow
@@ -176,7 +182,8 @@ def test_reference_solution_reaches_the_target_and_the_baseline_sets_the_bar(tmp
     assert round(baseline_private, 3) == SETTINGS.baseline_auc and SETTINGS.points_for(baseline_private) == 0
     assert round(baseline_public, 3) == SETTINGS.baseline_public_auc
     sample = pd.read_csv(SAMPLES / "ada_submission.csv")
-    assert (pd.read_csv(tmp_path / "submission.csv")["probability"].round(5) - sample["probability"]).abs().max() < 1e-9
+    assert (pd.read_csv(tmp_path / "submission.csv")["probability"].round(5)
+            - sample["probability"]).abs().max() < 1e-9
 
 
 def test_the_learners_board_ranks_by_public_score_and_shows_nothing_private():
@@ -199,14 +206,16 @@ def test_public_leaderboard_files_leave_out_private_scores_points_and_flags(tmp_
 
 def test_a_learners_file_that_counts_is_the_best_public_one():
     """Choosing by public score means many files never let a learner fish in the private split."""
-    files = [entry("ana", 0.86), Scored("ana", "t", "b", "scored", 0.95, 0.84, 6.0, ""), entry("ana", None, status="invalid")]
+    files = [entry("ana", 0.86), Scored("ana", "t", "b", "scored", 0.95, 0.84, 6.0, ""),
+             entry("ana", None, status="invalid")]
     (row,) = standings(files, SETTINGS)
     assert (row.public_auc, row.private_auc, row.points, row.submissions) == (0.95, 0.84, 6.0, 3)
 
 
 def test_identical_files_and_scores_below_chance_are_flagged():
     rows = {r.student: r for r in standings([
-        Scored("ana", "t", "same", "scored", 0.9, 0.9, 8.0, ""), Scored("bo", "t", "same", "scored", 0.9, 0.9, 8.0, ""),
+        Scored("ana", "t", "same", "scored", 0.9, 0.9, 8.0, ""),
+        Scored("bo", "t", "same", "scored", 0.9, 0.9, 8.0, ""),
         Scored("cy", "t", "flip", "scored", 0.2, 0.17, 0.0, "")], SETTINGS)}
     assert rows["ana"].flag == "identical file to bo's" and rows["bo"].flag == "identical file to ana's"
     assert "below chance" in rows["cy"].flag

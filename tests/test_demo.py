@@ -75,8 +75,10 @@ def test_the_hostile_submission_did_not_damage_the_gradebook(demo):
 def test_learners_fetched_feedback_that_hides_the_hidden_tests(course, demo):
     workdir, *_ = demo
     secrets = hidden_lines(read(course.source / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"))
-    fetched = sorted((workdir / "learners").glob(f"*/ml-internship/{ASSIGNMENT}/feedback/*/{ASSIGNMENT}.html"))
-    assert sorted(p.parts[-6] for p in fetched) == ["ada", "ben", "cleo", "dev", "finn"], "one feedback each, their own"
+    fetched = sorted((workdir / "learners").glob(
+        f"*/ml-internship/{ASSIGNMENT}/feedback/*/{ASSIGNMENT}.html"))
+    assert sorted(p.parts[-6] for p in fetched) == ["ada", "ben", "cleo", "dev", "finn"], (
+        "one feedback each, their own")
     for page in fetched:
         text = page.read_text(encoding="utf-8")
         assert not [line for line in secrets if line in text or html.escape(line) in text], page
@@ -99,10 +101,12 @@ def test_capstone_files_are_scored_and_ranked_on_the_leaderboard(demo):
 def test_capstone_feedback_shows_the_competition_score_and_no_label(demo):
     workdir, *_ = demo
     labels = (workdir / "competition" / "test_labels.csv").read_text().splitlines()[1:40]
-    (page,) = [p.read_text(encoding="utf-8") for p in (workdir / "learners" / "ada").glob(f"*/{CAPSTONE}/feedback/*/{CAPSTONE}.html")]
+    (page,) = [p.read_text(encoding="utf-8")
+               for p in (workdir / "learners" / "ada").glob(f"*/{CAPSTONE}/feedback/*/{CAPSTONE}.html")]
     assert "Competition: public ROC-AUC 0.93" in html.unescape(page)
     assert not [row for row in labels if row in page]
-    (bad,) = [p.read_text(encoding="utf-8") for p in (workdir / "learners" / "gil").glob(f"*/{CAPSTONE}/feedback/*/{CAPSTONE}.html")]
+    (bad,) = [p.read_text(encoding="utf-8")
+              for p in (workdir / "learners" / "gil").glob(f"*/{CAPSTONE}/feedback/*/{CAPSTONE}.html")]
     assert "could not be scored" in html.unescape(bad)
 
 
@@ -110,7 +114,8 @@ def test_skills_report_reads_mastery_from_the_gradebook(demo):
     workdir, *_ = demo
     table = mastery(Course.at(workdir))
     ada = table["ada"]
-    assert ada[ML_ALGORITHMS] == (18.0, 18.0)  # capstone exercises 2-4 and 6 (8 points), and the competition's 10 points
+    # capstone exercises 2-4 and 6 (8 points), and the competition's 10 points
+    assert ada[ML_ALGORITHMS] == (18.0, 18.0)
     assert ada[PROGRAMMING][0] == ada[PROGRAMMING][1] > 0
     assert ada[COMMUNICATION] == (0.0, 0.0)  # written answers are not graded yet, so they do not count
     assert table["ben"][DATA_HANDLING][0] == 0 < table["ben"][DATA_HANDLING][1]
@@ -143,13 +148,14 @@ def test_portfolio_has_what_it_promises_and_nothing_private(demo, tmp_path):
         assert section in readme
     assert "scikit-learn==" in (out / "requirements.txt").read_text()
     notebook = read(out / "income_prediction.ipynb")
-    assert any(c.get("outputs") for c in notebook.cells if c.cell_type == "code"), "the notebook keeps its outputs"
+    assert any(c.get("outputs") for c in notebook.cells if c.cell_type == "code"), (
+        "the notebook keeps its outputs")
     headings = [c.source for c in notebook.cells if c.cell_type == "markdown" and c.source.startswith("## ")]
     assert headings[:2] == ["## Clean the data", "## Explore before you model"] and "## Report" in headings
     text = "\n".join(p.read_text(encoding="utf-8", errors="ignore") for p in out.rglob("*") if p.is_file())
     labels = (workdir / "competition" / "test_labels.csv").read_text()
-    for private in ("HIDDEN TESTS", "q1.check", "mlcourse", "Model answer", "nbgrader", "gradebook", "test_labels",
-                    "YOUR CODE HERE", "Not graded", "hint("):
+    for private in ("HIDDEN TESTS", "q1.check", "mlcourse", "Model answer", "nbgrader", "gradebook",
+                    "test_labels", "YOUR CODE HERE", "Not graded", "hint("):
         assert private not in text, private
     assert "income_over_50k,public" not in text and labels.splitlines()[5] not in text
 

@@ -20,7 +20,8 @@ def test_nbgrader_extensions_are_enabled_and_ok_in_jupyterlab():
 
 
 def test_nbgrader_server_extension_is_enabled():
-    listing = subprocess.run([JUPYTER, "server", "extension", "list"], capture_output=True, text=True, check=True)
+    listing = subprocess.run([JUPYTER, "server", "extension", "list"],
+                             capture_output=True, text=True, check=True)
     text = re.sub(r"\x1b\[[0-9;]*m", "", listing.stdout + listing.stderr)
     assert "nbgrader.server_extensions.course_list enabled" in text
 

@@ -25,15 +25,16 @@ def gradebook(tmp_path):
 def set_scores(course, student, score):
     with closing(sqlite3.connect(course.root / "gradebook.db")) as db, db:
         db.execute("""UPDATE grade SET auto_score = ? WHERE notebook_id IN (
-                        SELECT sn.id FROM submitted_notebook sn JOIN submitted_assignment sa ON sn.assignment_id = sa.id
-                        WHERE sa.student_id = ?)""", (score, student))
+                        SELECT sn.id FROM submitted_notebook sn JOIN submitted_assignment sa
+                        ON sn.assignment_id = sa.id WHERE sa.student_id = ?)""", (score, student))
 
 
 def total(course, student):
     with closing(sqlite3.connect(course.root / "gradebook.db")) as db:
         return db.execute("""SELECT SUM(auto_score) FROM grade WHERE notebook_id IN (
                                SELECT sn.id FROM submitted_notebook sn JOIN submitted_assignment sa
-                               ON sn.assignment_id = sa.id WHERE sa.student_id = ?)""", (student,)).fetchone()[0]
+                               ON sn.assignment_id = sa.id WHERE sa.student_id = ?)""",
+                          (student,)).fetchone()[0]
 
 
 def test_changes_to_the_graded_submission_are_allowed(gradebook):

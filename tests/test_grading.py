@@ -36,8 +36,10 @@ def graded(request, released_course):
     submit(course, "reference", assignment, source)
     submit(course, "stub", assignment, released)
     submit(course, "wrong", assignment, fill(released, {gid: w.code for gid, w in answers.WRONG.items()}))
-    submit(course, "subtle", assignment, fill(released, {**reference_answers(source), subtle_cell: subtle_code}))
-    outcomes = autograde_all(course, assignment, ["reference", "stub", "wrong", "subtle"], progress=lambda line: None)
+    submit(course, "subtle", assignment,
+           fill(released, {**reference_answers(source), subtle_cell: subtle_code}))
+    outcomes = autograde_all(course, assignment, ["reference", "stub", "wrong", "subtle"],
+                             progress=lambda line: None)
     generate_feedback(course, assignment)
     yield course, assignment, answers, source, {o.student: o for o in outcomes}
     for folder in ("submitted", "autograded", "feedback"):
@@ -105,14 +107,16 @@ def test_hidden_tests_catch_what_visible_checks_miss_and_only_that_exercise_lose
         elif cell.endswith("-tests"):
             assert score == maximum, f"{cell} lost points it should keep"
     shown = error_text(autograded_cells(course, assignment, "subtle")[subtle_tests])
-    assert "✓" in "".join(o.get("text", "") for o in autograded_cells(course, assignment, "subtle")[subtle_tests].outputs)
+    assert "✓" in "".join(o.get("text", "")
+                          for o in autograded_cells(course, assignment, "subtle")[subtle_tests].outputs)
     assert "AssertionError" in shown
 
 
 @pytest.mark.parametrize("student", ["stub", "wrong", "subtle"])
 def test_feedback_never_shows_hidden_tests(graded, student):
     course, assignment, _, source, _ = graded
-    feedback = (course.root / "feedback" / student / assignment / f"{assignment}.html").read_text(encoding="utf-8")
+    feedback = (course.root / "feedback" / student / assignment / f"{assignment}.html").read_text(
+        encoding="utf-8")
     secrets = hidden_lines(source)
     assert secrets, "the assignment has no hidden tests"
     for line in secrets:
@@ -126,7 +130,8 @@ def test_feedback_keeps_the_learner_facing_messages(graded):
                              .read_text(encoding="utf-8"))
     for wrong in answers.WRONG.values():
         assert wrong.message in feedback
-    subtle = (course.root / "feedback" / "subtle" / assignment / f"{assignment}.html").read_text(encoding="utf-8")
+    subtle = (course.root / "feedback" / "subtle" / assignment / f"{assignment}.html").read_text(
+        encoding="utf-8")
     assert "a hidden test failed" in subtle
 
 
@@ -138,7 +143,8 @@ def test_a_renamed_notebook_scores_zero_and_says_what_was_found(released_course)
     try:
         (outcome,) = autograde_all(course, assignment, ["renamer"], progress=lambda line: None)
         assert not outcome.graded
-        assert f"{assignment}.ipynb is missing from the submission (it holds {assignment}-Copy1.ipynb)" in outcome.status
+        assert (f"{assignment}.ipynb is missing from the submission (it holds {assignment}-Copy1.ipynb)"
+                in outcome.status)
         with course.gradebook() as gradebook:
             assert gradebook.find_submission(assignment, "renamer").score == 0
     finally:

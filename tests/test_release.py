@@ -6,7 +6,7 @@ import json
 import pytest
 
 from tests.conftest import ASSIGNMENTS, REPO
-from tests.notebooks import read, answer_cells
+from tests.notebooks import answer_cells, read
 
 RELEASED_FILES = sorted(p.relative_to(REPO / "release") for p in (REPO / "release").rglob("*") if p.is_file())
 SECRETS = ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS")
@@ -20,10 +20,12 @@ def test_every_assignment_is_released(course):
 
 @pytest.mark.slow
 def test_committed_release_is_exactly_what_generate_assignment_produces(released_course):
-    fresh = sorted(p.relative_to(released_course.release) for p in released_course.release.rglob("*") if p.is_file())
+    fresh = sorted(p.relative_to(released_course.release) for p in released_course.release.rglob("*")
+                   if p.is_file())
     assert fresh == RELEASED_FILES, "release/ is stale: run `make release` and commit the result"
     for relative in fresh:
-        assert (released_course.release / relative).read_bytes() == (REPO / "release" / relative).read_bytes(), (
+        assert ((released_course.release / relative).read_bytes()
+                == (REPO / "release" / relative).read_bytes()), (
             f"release/{relative} differs from a fresh `nbgrader generate_assignment`: run `make release`")
 
 
@@ -37,7 +39,8 @@ def test_released_file_has_no_markers_or_hidden_tests(relative):
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
 def test_no_solution_line_reaches_the_release(assignment):
     source = read(REPO / "source" / assignment / f"{assignment}.ipynb")
-    released_code = "\n".join(c.source for c in read(REPO / "release" / assignment / f"{assignment}.ipynb").cells
+    released_code = "\n".join(c.source
+                              for c in read(REPO / "release" / assignment / f"{assignment}.ipynb").cells
                               if c.cell_type == "code")
     written = json.dumps([c.source for c in answer_cells(source).values() if c.cell_type == "markdown"])
     for cell in answer_cells(source).values():

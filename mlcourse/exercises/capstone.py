@@ -8,7 +8,16 @@ checked for format here, and scored by the instructor's scorer after submission.
 import numpy as np
 import pandas as pd
 
-from mlcourse.exercise import DATA_HANDLING, ML_ALGORITHMS, PROGRAMMING, Mistake, call, exercise, expect, expect_type
+from mlcourse.exercise import (
+    DATA_HANDLING,
+    ML_ALGORITHMS,
+    PROGRAMMING,
+    Mistake,
+    call,
+    exercise,
+    expect,
+    expect_type,
+)
 from mlcourse.submission_format import problems, read_submission
 
 __all__ = ["Mistake", "q1", "q2", "q3", "q4", "q5", "q6"]
@@ -22,7 +31,8 @@ def _toy_raw() -> pd.DataFrame:
     return pd.DataFrame({
         "id": [11, 12, 13, 14, 15, 16, 17, 18],
         "age": [25, 38, 28, 44, 18, 34, 63, 24],
-        "workclass": [" Private", " ?", " Local-gov", " Private", " ?", " Private", " Self-emp-inc", " Private"],
+        "workclass": [" Private", " ?", " Local-gov", " Private", " ?", " Private", " Self-emp-inc",
+                      " Private"],
         "hours-per-week": [40, 50, 40, 40, 30, 30, 32, 40],
         "income": [" <=50K", " >50K", " >50K", " >50K", " <=50K", " <=50K", " >50K", " <=50K"],
     })
@@ -33,10 +43,12 @@ def _toy_clean(rows: int = 80) -> tuple[pd.DataFrame, pd.Series]:
     rng = np.random.default_rng(7)
     data = pd.DataFrame({"age": rng.integers(18, 70, rows).astype(float),
                          "hours_per_week": rng.integers(10, 70, rows).astype(float),
-                         "workclass": rng.choice(["Private", "Local-gov", "Self-emp-inc"], rows).astype(object)})
+                         "workclass": rng.choice(["Private", "Local-gov", "Self-emp-inc"],
+                                                 rows).astype(object)})
     data.loc[::9, "age"] = np.nan
     data.loc[::7, "workclass"] = np.nan
-    target = pd.Series(((data["age"].fillna(40) + data["hours_per_week"] + rng.normal(0, 15, rows)) > 85).astype(int))
+    target = pd.Series(
+        ((data["age"].fillna(40) + data["hours_per_week"] + rng.normal(0, 15, rows)) > 85).astype(int))
     return data, target
 
 
@@ -51,10 +63,12 @@ def q1(clean_adult):
     clean = call(clean_adult, raw, advice="Work on a copy: `frame = raw.copy()`.")
     expect_type(clean, pd.DataFrame, "clean_adult(raw)")
     expect(raw.equals(original), "clean_adult changed the frame it was given: work on a copy.")
-    expect(len(clean) == len(raw), f"clean_adult returned {len(clean)} rows for {len(raw)}: never drop or add rows, "
-           "the predictions must stay aligned with the ids.")
-    expect("hours_per_week" in clean.columns, "column names should use '_' instead of '-' (hours-per-week -> hours_per_week).")
-    expect(list(clean["id"]) == list(raw["id"]), "the rows or the ids changed order: keep `id` and the row order as they are.")
+    expect(len(clean) == len(raw), f"clean_adult returned {len(clean)} rows for {len(raw)}: "
+           "never drop or add rows, the predictions must stay aligned with the ids.")
+    expect("hours_per_week" in clean.columns,
+           "column names should use '_' instead of '-' (hours-per-week -> hours_per_week).")
+    expect(list(clean["id"]) == list(raw["id"]),
+           "the rows or the ids changed order: keep `id` and the row order as they are.")
     expect("income" not in clean.columns and "income_over_50k" in clean.columns,
            "the `income` text column should become the 0/1 column `income_over_50k`.")
     expect(list(clean["income_over_50k"]) == [0, 1, 1, 1, 0, 0, 1, 0],
@@ -62,17 +76,21 @@ def q1(clean_adult):
     workclass = clean["workclass"]
     expect(int(workclass.isna().sum()) == 2, "'?' means unknown, so it should become a missing value; "
            "the raw text is ' ?', with a space: strip first, then replace.")
-    expect(set(workclass.dropna()) == {"Private", "Local-gov", "Self-emp-inc"}, "text values should have no surrounding spaces.")
+    expect(set(workclass.dropna()) == {"Private", "Local-gov", "Self-emp-inc"},
+           "text values should have no surrounding spaces.")
     expect(pd.api.types.is_numeric_dtype(clean["age"]), "age should stay a numeric column.")
     test_like = call(clean_adult, raw.drop(columns="income"),
                      advice="The test set has no `income` column: only convert it when it is there.")
-    expect("income_over_50k" not in test_like.columns, "without an `income` column, do not invent `income_over_50k`.")
+    expect("income_over_50k" not in test_like.columns,
+           "without an `income` column, do not invent `income_over_50k`.")
 
 
 @exercise("a pipeline that prepares its own data", ML_ALGORITHMS, hints=[
-    "Reuse `build_adult_pipeline` from the model-evaluation unit: a ColumnTransformer, then a classifier, in one Pipeline.",
-    "Numeric: SimpleImputer(strategy='median'). Categorical: SimpleImputer(strategy='most_frequent') then "
-    "OneHotEncoder(handle_unknown='ignore'). Then e.g. HistGradientBoostingClassifier(random_state=0).",
+    "Reuse `build_adult_pipeline` from the model-evaluation unit: "
+    "a ColumnTransformer, then a classifier, in one Pipeline.",
+    "Numeric: `SimpleImputer(strategy='median')`. Categorical: `SimpleImputer(strategy='most_frequent')` "
+    "then `OneHotEncoder(handle_unknown='ignore', sparse_output=False)`: by default the encoder returns a "
+    "sparse matrix, which boosted trees refuse. Then e.g. `HistGradientBoostingClassifier(random_state=0)`.",
 ])
 def q2(build_pipeline):
     from sklearn.base import clone
@@ -82,28 +100,43 @@ def q2(build_pipeline):
     from sklearn.utils.validation import check_is_fitted
 
     model = call(build_pipeline, TOY_NUMERIC, TOY_CATEGORICAL)
-    expect(isinstance(model, Pipeline), f"build_pipeline should return a sklearn Pipeline, got {type(model).__name__}: "
+    expect(isinstance(model, Pipeline),
+           f"build_pipeline should return a sklearn Pipeline, got {type(model).__name__}: "
            "preprocessing must live inside the model so cross-validation refits it on each training fold.")
     expect(isinstance(model.steps[0][1], ColumnTransformer),
-           "the first step should be a ColumnTransformer that prepares numeric and categorical columns differently.")
+           "the first step should be a ColumnTransformer that "
+           "prepares numeric and categorical columns differently.")
     try:
         check_is_fitted(model.steps[-1][1])
         fitted = True
     except NotFittedError:
         fitted = False
-    expect(not fitted, "the pipeline is already fitted: return it unfitted, cross-validation and the final fit do the fitting.")
-    expect(hasattr(model.steps[-1][1], "predict_proba"), "the last step must have predict_proba: ROC-AUC needs probabilities.")
+    expect(not fitted, "the pipeline is already fitted: return it unfitted, "
+           "cross-validation and the final fit do the fitting.")
+    expect(hasattr(model.steps[-1][1], "predict_proba"),
+           "the last step must have predict_proba: ROC-AUC needs probabilities.")
     data, target = _toy_clean()
     fitted_model = clone(model)
-    call(fitted_model.fit, data, target, advice="Impute missing values inside the pipeline (SimpleImputer) before the model.")
+    call(fitted_model.fit, data, target,
+         advice="Impute missing values inside the pipeline (SimpleImputer) before the model.")
     unseen = data.head(3).assign(workclass=["Never-worked", "Private", np.nan])
     probabilities = call(fitted_model.predict_proba, unseen,
-                         advice="A category never seen in training must not crash: OneHotEncoder(handle_unknown='ignore').")
-    expect(probabilities.shape == (3, 2), f"predict_proba should give one row per person and 2 columns, got {probabilities.shape}.")
+                         advice="A category never seen in training must not crash: "
+                                "OneHotEncoder(handle_unknown='ignore').")
+    expect(probabilities.shape == (3, 2),
+           f"predict_proba should give one row per person and 2 columns, got {probabilities.shape}.")
+    # With many categories the one-hot columns are mostly zeros, and ColumnTransformer then returns a
+    # sparse matrix, as it does on the real data (the three categories above stay dense).
+    many_categories = data.assign(workclass=[f"job {i % 12}" for i in range(len(data))])
+    call(clone(model).fit, many_categories, target,
+         advice="With many categories, as in the real data, OneHotEncoder returns a sparse matrix, "
+                "which some classifiers (HistGradientBoostingClassifier) refuse: "
+                "use OneHotEncoder(..., sparse_output=False).")
 
 
 @exercise("cross-validated ROC-AUC", ML_ALGORITHMS, hints=[
-    "`cross_val_score` clones and fits the model on each training fold, so preprocessing never sees the validation fold.",
+    "`cross_val_score` clones and fits the model on each training fold, "
+    "so preprocessing never sees the validation fold.",
     "`cross_val_score(model, data, target, cv=StratifiedKFold(n_splits=5, shuffle=True, random_state=0), "
     "scoring='roc_auc').mean()`, returned as a float.",
 ])
@@ -123,8 +156,8 @@ def q3(cross_validated_auc):
     expect(0.5 <= auc <= 1, f"a ROC-AUC here should be between 0.5 and 1, got {auc!r}.")
     try:
         check_is_fitted(model)
-        expect(False, "the model you were given is now fitted: did you fit it on all the data before cross-validating? "
-               "cross_val_score fits a fresh copy on each training fold.")
+        expect(False, "the model you were given is now fitted: did you fit it on all the data "
+               "before cross-validating? cross_val_score fits a fresh copy on each training fold.")
     except NotFittedError:
         pass
     folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=0)
@@ -151,10 +184,12 @@ def q4(predict_probabilities):
            "keep the column of class 1, `predict_proba(...)[:, 1]`.")
     expect(not set(np.unique(result)) <= {0, 1}, "every value is 0 or 1: those are predicted labels, "
            "ROC-AUC needs probabilities from predict_proba.")
-    expect(((result >= 0) & (result <= 1)).all(), "probabilities must lie in [0, 1]: use predict_proba, not decision_function.")
+    expect(((result >= 0) & (result <= 1)).all(),
+           "probabilities must lie in [0, 1]: use predict_proba, not decision_function.")
     reference = LogisticRegression().fit(data.iloc[:60], target.iloc[:60]).predict_proba(data.iloc[60:])[:, 1]
     expect(not np.allclose(result, 1 - reference), "these are the probabilities of class 0: take column 1.")
-    expect(np.allclose(result, reference), "fit the model on the training rows only, then predict the test rows.")
+    expect(np.allclose(result, reference),
+           "fit the model on the training rows only, then predict the test rows.")
 
 
 @exercise("write a submission file", PROGRAMMING, hints=[
@@ -178,11 +213,11 @@ def q5(write_submission):
 
 
 @exercise("your final submission", ML_ALGORITHMS, hints=[
-    "Chain your own functions: clean train and test, build the pipeline you chose, fit it on all the training rows, "
-    "predict the test rows, write the file.",
+    "Chain your own functions: clean train and test, build the pipeline you chose, "
+    "fit it on all the training rows, predict the test rows, write the file.",
     "`train, test = clean_adult(train_raw), clean_adult(test_raw)`, then "
-    "`write_submission(test['id'], predict_probabilities(build_pipeline(NUMERIC, CATEGORICAL), train[FEATURES], "
-    "train['income_over_50k'], test[FEATURES]), path)`.",
+    "`write_submission(test['id'], predict_probabilities(build_pipeline(NUMERIC, "
+    "CATEGORICAL), train[FEATURES], train['income_over_50k'], test[FEATURES]), path)`.",
 ])
 def q6(make_submission):
     import tempfile
@@ -198,4 +233,5 @@ def q6(make_submission):
         expect(unreadable is None, unreadable or "")
         found = problems(frame, test_ids)
         expect(not found, "submission.csv would be refused by the scorer: " + " ".join(found))
-        expect(frame["probability"].nunique() > 1, "every probability is the same: is this still the sample submission?")
+        expect(frame["probability"].nunique() > 1,
+               "every probability is the same: is this still the sample submission?")

@@ -13,7 +13,16 @@ import math
 import numpy as np
 import pandas as pd
 
-from mlcourse.exercise import DATA_HANDLING, Mistake, call, exercise, expect, expect_type, expect_unchanged, same_values
+from mlcourse.exercise import (
+    DATA_HANDLING,
+    Mistake,
+    call,
+    exercise,
+    expect,
+    expect_type,
+    expect_unchanged,
+    same_values,
+)
 
 __all__ = ["Mistake", "q1", "q2", "q3", "q4", "q5", "q6", "q7"]
 
@@ -30,7 +39,8 @@ def _adult_like(with_income: bool) -> pd.DataFrame:
         "age": [39, 50, 38, 50, 28],
         "workclass": [" State-gov", " ?", " Private", " ?", " Private"],
         "education-num": [13, 13, 9, 13, 9],
-        "marital-status": [" Never-married", " Married-civ-spouse", " Divorced", " Married-civ-spouse", " Divorced"],
+        "marital-status": [" Never-married", " Married-civ-spouse", " Divorced", " Married-civ-spouse",
+                           " Divorced"],
         "hours-per-week": [40, 13, 40, 13, 50],
         "native-country": [" United-States", " United-States", " ?", " United-States", " Cuba"],
         "income": [" <=50K", " >50K", " <=50K", " >50K", " >50K"],
@@ -57,7 +67,8 @@ def q1(tidy_columns):
     expect(list(raw.columns) == list(original.columns),
            "your function renamed the columns of the frame it was given: return a new DataFrame "
            "(for example `raw.rename(columns=...)`) and leave `raw` untouched (no inplace=True).")
-    expect(tidy.shape == raw.shape, f"only the column names should change: the shape went from {raw.shape} to {tidy.shape}.")
+    expect(tidy.shape == raw.shape,
+           f"only the column names should change: the shape went from {raw.shape} to {tidy.shape}.")
     names = [str(name) for name in tidy.columns]
     expect(all(name == name.lower() for name in names), f"column names should be lower-case, got {names}.")
     expect(not any(char in name for name in names for char in " ()/"),
@@ -66,9 +77,11 @@ def q1(tidy_columns):
     expect(not any("__" in name for name in names),
            f"a run of several spaces or symbols should become ONE underscore; got {names}.")
     expect(not any(name.startswith("_") or name.endswith("_") for name in names),
-           f"names should not start or end with an underscore (strip them with .str.strip('_')); got {names}.")
+           "names should not start or end with an underscore "
+           f"(strip them with .str.strip('_')); got {names}.")
     expect(names == expected, f"for the columns {list(raw.columns)} expected {expected}, got {names}.")
-    expect(tidy.iloc[:, 1].tolist() == [51.0, 48.5], "the values should stay as they are; only the names change.")
+    expect(tidy.iloc[:, 1].tolist() == [51.0, 48.5],
+           "the values should stay as they are; only the names change.")
 
 
 @exercise("short species name", DATA_HANDLING, hints=[
@@ -87,7 +100,8 @@ def q2(short_species):
            "DataFrame unless you pass `expand=False`, which gives a Series.")
     expect_type(short, pd.Series, "short_species(species)")
     expect_unchanged(original, labels, "Series", "return a new one")
-    expect(len(short) == len(labels), f"one short name per label: expected {len(labels)} values, got {len(short)}.")
+    expect(len(short) == len(labels),
+           f"one short name per label: expected {len(labels)} values, got {len(short)}.")
     expect(short.index.equals(labels.index),
            "keep the index of the labels (no reset_index), so the result lines up with its rows.")
     values = _text(short)
@@ -121,7 +135,8 @@ def q3(nests_per_year):
            "instead of writing into the frame you were given.")
     years = list(counts.index)
     expect(not any(isinstance(year, str) for year in years),
-           f"the years in the index are text ({years}): parse the dates with pd.to_datetime and take `.dt.year`.")
+           f"the years in the index are text ({years}): "
+           "parse the dates with pd.to_datetime and take `.dt.year`.")
     expect(pd.api.types.is_integer_dtype(counts.index),
            f"the index should hold the years as integers (`.dt.year`), got {years}.")
     expect(sorted(years) == [2007, 2008], f"the index should hold each year once, got {years}.")
@@ -137,7 +152,8 @@ def q3(nests_per_year):
            "in 2008 the nests N1 and N12 were counted as one: a nest label can have several digits "
            "('N12' in 'N12A1'), so take every digit after the N.")
     expect(by_year == {2007: 2, 2008: 3},
-           f"for the example frame of the check (2 nests in 2007; 3 in 2008: N2, N1 and N12) you returned {by_year}.")
+           "for the example frame of the check "
+           f"(2 nests in 2007; 3 in 2008: N2, N1 and N12) you returned {by_year}.")
 
 
 @exercise("mean mass per species and sex", DATA_HANDLING, hints=[
@@ -159,7 +175,8 @@ def q4(mass_summary):
     expect_unchanged(original, data, "frame", "return a new DataFrame")
     missing = [c for c in ("species", "sex") if c not in summary.columns]
     expect(not (missing and set(missing) <= set(summary.index.names)),
-           "species and sex should be columns, not the index: use `groupby(..., as_index=False)` or `.reset_index()`.")
+           "species and sex should be columns, not the index: "
+           "use `groupby(..., as_index=False)` or `.reset_index()`.")
     needed = ["species", "sex", "mean_mass_g", "n_weighed"]
     expect(all(c in summary.columns for c in needed),
            f"the result should have the columns {needed}, got {list(summary.columns)}.")
@@ -172,12 +189,14 @@ def q4(mass_summary):
     expect(keys == sorted(keys), f"sort the rows by species, then sex; got {keys}.")
     row = dict(zip(keys, summary["n_weighed"].tolist()))
     expect(row[("A", "female")] != 2,
-           "n_weighed counts a bird whose mass is missing: use 'count' (non-missing values), not 'size' (rows).")
+           "n_weighed counts a bird whose mass is missing: "
+           "use 'count' (non-missing values), not 'size' (rows).")
     expect(row == {("A", "female"): 1, ("A", "male"): 1, ("B", "male"): 2},
            f"n_weighed should be the number of birds with a recorded mass in each group; got {row}.")
     means = dict(zip(keys, summary["mean_mass_g"].tolist()))
     expect(not math.isclose(means[("A", "female")], 1500.0),
-           "the mean counted a missing mass as 0: pandas' mean skips missing values, so do not fill them first.")
+           "the mean counted a missing mass as 0: "
+           "pandas' mean skips missing values, so do not fill them first.")
     expect(all(math.isclose(means[k], v) for k, v in {("A", "female"): 3000.0, ("A", "male"): 4000.0,
                                                        ("B", "male"): 5100.0}.items()),
            f"mean_mass_g should be the mean body mass of each group; got {means}.")
@@ -189,15 +208,19 @@ def q4(mass_summary):
     "`data_test.fillna(medians)`: fillna with a Series fills each column with its own value.",
 ])
 def q5(impute_train_medians):
-    data_train = pd.DataFrame({"mass": [1.0, 2.0, 3.0, 100.0, np.nan], "flipper": [10.0, np.nan, 30.0, 40.0, 50.0],
-                               "island": ["a", "b", None, "a", "b"]}, index=[4, 0, 7, 2, 9]).astype({"island": "str"})
+    data_train = pd.DataFrame({"mass": [1.0, 2.0, 3.0, 100.0, np.nan],
+                               "flipper": [10.0, np.nan, 30.0, 40.0, 50.0],
+                               "island": ["a", "b", None, "a", "b"]},
+                              index=[4, 0, 7, 2, 9]).astype({"island": "str"})
     data_test = pd.DataFrame({"mass": [np.nan, 1000.0, 2000.0], "flipper": [np.nan, 500.0, 600.0],
                               "island": ["a", None, "b"]}, index=[1, 8, 3]).astype({"island": "str"})
     train_before, test_before = data_train.copy(), data_test.copy()
     result = call(impute_train_medians, data_train, data_test,
-                  advice="`data_train.median(numeric_only=True)` gives the median of the numeric columns only.")
+                  advice="`data_train.median(numeric_only=True)` gives "
+                         "the median of the numeric columns only.")
     expect(isinstance(result, tuple) and len(result) == 2,
-           f"return both frames as a pair: `return train_imputed, test_imputed` (got a {type(result).__name__}).")
+           "return both frames as a pair: "
+           f"`return train_imputed, test_imputed` (got a {type(result).__name__}).")
     train, test = result
     expect_type(train, pd.DataFrame, "the imputed training frame")
     expect_type(test, pd.DataFrame, "the imputed test frame")
@@ -215,20 +238,25 @@ def q5(impute_train_medians):
     expect(not math.isclose(filled, 51.5),
            "did you compute the medians on the training and test data together? That leaks the test "
            "data into the preprocessing: compute them on data_train only.")
-    expect(not math.isclose(filled, 26.5), "you filled with the mean; use the median, which outliers do not drag.")
+    expect(not math.isclose(filled, 26.5),
+           "you filled with the mean; use the median, which outliers do not drag.")
     expect(math.isclose(filled, 2.5) and math.isclose(test.loc[1, "flipper"], 35.0),
-           f"a missing test value should become the training median of its column; got {test.loc[1, ['mass', 'flipper']].tolist()}.")
-    expect(not train[["mass", "flipper"]].isna().any().any(), "the training frame still has missing numeric values.")
+           "a missing test value should become the training median of its column; "
+           f"got {test.loc[1, ['mass', 'flipper']].tolist()}.")
+    expect(not train[["mass", "flipper"]].isna().any().any(),
+           "the training frame still has missing numeric values.")
     expect(math.isclose(train.loc[9, "mass"], 2.5) and math.isclose(train.loc[0, "flipper"], 35.0),
            "a missing training value should become the training median of its column.")
     expect(train["island"].isna().sum() == 1 and test["island"].isna().sum() == 1,
-           "only the numeric columns are imputed with medians: leave text columns (here 'island') as they are.")
+           "only the numeric columns are imputed with medians: "
+           "leave text columns (here 'island') as they are.")
     expect(test.loc[8, "mass"] == 1000.0 and train.loc[2, "mass"] == 100.0,
            "values that were present must not change.")
 
 
 @exercise("wide to long with melt", DATA_HANDLING, hints=[
-    "`melt` keeps the `id_vars` columns and stacks the `value_vars` columns into two: their name and their value.",
+    "`melt` keeps the `id_vars` columns and stacks the "
+    "`value_vars` columns into two: their name and their value.",
     "`data.melt(id_vars=['species', 'island'], value_vars=[...the four...], var_name='measurement', "
     "value_name='value')`, then `.dropna(subset=['value'])`.",
 ])
@@ -244,17 +272,20 @@ def q6(to_long):
     expect_type(long, pd.DataFrame, "to_long(data)")
     expect_unchanged(original, data, "frame", "return a new DataFrame")
     columns = list(long.columns)
-    expect("variable" not in columns, "the column 'variable' should be called 'measurement': pass `var_name='measurement'` to melt.")
+    expect("variable" not in columns,
+           "the column 'variable' should be called 'measurement': pass `var_name='measurement'` to melt.")
     expect(sorted(columns) == sorted(["species", "island", "measurement", "value"]),
            f"the long frame should have the columns species, island, measurement and value; got {columns}.")
     melted = sorted(set(long["measurement"].dropna()))
     extra = sorted(set(melted) - set(MEASUREMENTS))
     expect(not extra, f"only the four measurements should be melted, but 'measurement' also holds {extra}: "
            "list the measurement columns in `value_vars`.")
-    expect(melted == sorted(MEASUREMENTS), f"'measurement' should hold the four measurement names; got {melted}.")
+    expect(melted == sorted(MEASUREMENTS),
+           f"'measurement' should hold the four measurement names; got {melted}.")
     expect(len(long) != 12, "drop the rows whose value is missing (one bird has no bill length).")
     expect(len(long) == 11, f"3 birds x 4 measurements minus 1 missing value = 11 rows; got {len(long)}.")
-    expect(pd.api.types.is_numeric_dtype(long["value"]), f"'value' should be numeric, got dtype {long['value'].dtype}.")
+    expect(pd.api.types.is_numeric_dtype(long["value"]),
+           f"'value' should be numeric, got dtype {long['value'].dtype}.")
     rows = long[(long["species"] == "B") & (long["measurement"] == "body_mass_g")]
     expect(sorted(rows["value"].tolist()) == [5000.0, 5400.0] and set(rows["island"]) == {"y"},
            "each row should keep its bird's species and island next to the measurement and its value.")
@@ -278,13 +309,15 @@ def q7(clean_adult):
            "and return it; the capstone still needs the raw data afterwards.")
     expect(len(clean) == len(raw),
            f"rows were dropped ({len(clean)} of {len(raw)} kept): keep every row, even duplicates and rows "
-           "with missing values, so that predictions stay aligned with their rows; the caller decides what to drop.")
+           "with missing values, so that predictions stay aligned "
+           "with their rows; the caller decides what to drop.")
     expect(clean.index.equals(raw.index),
            "the rows must keep their order and index (no sorting, no reset_index), so they stay aligned.")
     columns = list(clean.columns)
     expect(not any("-" in str(c) for c in columns),
            f"'-' in column names must become '_' (education-num -> education_num); got {columns}.")
-    expect("income" not in columns, "the income column should be replaced by the integer column income_over_50k.")
+    expect("income" not in columns,
+           "the income column should be replaced by the integer column income_over_50k.")
     expected = ["age", "workclass", "education_num", "marital_status", "hours_per_week", "native_country"]
     expect([c for c in columns if c != "income_over_50k"] == expected,
            f"the other columns should keep their order with snake_case names {expected}; got {columns}.")
@@ -308,24 +341,30 @@ def q7(clean_adult):
         expect(pd.api.types.is_numeric_dtype(clean[column]),
                f"numeric columns must stay numeric: {column!r} has dtype {clean[column].dtype}.")
     expect(clean["age"].tolist() == raw["age"].tolist(), "numbers should not change.")
-    expect("income_over_50k" in columns, "add the integer column income_over_50k (1 for '>50K', 0 otherwise).")
+    expect("income_over_50k" in columns,
+           "add the integer column income_over_50k (1 for '>50K', 0 otherwise).")
     target = clean["income_over_50k"]
     expect(not pd.api.types.is_bool_dtype(target),
            "income_over_50k holds True/False: make it integers with `.astype(int)`.")
-    expect(pd.api.types.is_integer_dtype(target), f"income_over_50k should be integers 0 and 1, got dtype {target.dtype}.")
+    expect(pd.api.types.is_integer_dtype(target),
+           f"income_over_50k should be integers 0 and 1, got dtype {target.dtype}.")
     expect(target.tolist() == [0, 1, 0, 1, 1],
-           f"income_over_50k should be 1 where income is '>50K' (after stripping) and 0 otherwise; got {target.tolist()}.")
+           "income_over_50k should be 1 where income is '>50K' (after stripping) "
+           f"and 0 otherwise; got {target.tolist()}.")
 
     test = _adult_like(with_income=False)
     test_original = test.copy()
     clean_test = call(clean_adult, test,
-                      advice="The capstone's test set has no income column: convert income only when it is present.")
+                      advice="The capstone's test set has no income column: "
+                             "convert income only when it is present.")
     expect_type(clean_test, pd.DataFrame, "clean_adult(test) for a frame without income")
-    expect(same_values(test_original, test), "your function changed the frame without income that it was given.")
+    expect(same_values(test_original, test),
+           "your function changed the frame without income that it was given.")
     expect("income_over_50k" not in clean_test.columns,
            "a frame without an income column should not get an income_over_50k column.")
     expect(len(clean_test) == len(test) and clean_test.index.equals(test.index),
            "a frame without income must keep all its rows, in order, too.")
     expect("id" in clean_test.columns and clean_test["id"].tolist() == test["id"].tolist(),
            "leave other columns, such as the test set's id, untouched.")
-    expect(clean_test["workclass"].isna().sum() == 2, "clean a frame without income in the same way: '?' becomes missing.")
+    expect(clean_test["workclass"].isna().sum() == 2,
+           "clean a frame without income in the same way: '?' becomes missing.")

@@ -17,8 +17,15 @@ from sklearn.dummy import DummyClassifier
 from sklearn.exceptions import NotFittedError
 from sklearn.feature_selection import SelectKBest
 from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import (GridSearchCV, KFold, ParameterGrid, StratifiedKFold, cross_val_score,
-                                     cross_validate, validation_curve)
+from sklearn.model_selection import (
+    GridSearchCV,
+    KFold,
+    ParameterGrid,
+    StratifiedKFold,
+    cross_val_score,
+    cross_validate,
+    validation_curve,
+)
 from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.preprocessing import StandardScaler
 from sklearn.tree import DecisionTreeClassifier
@@ -57,8 +64,10 @@ def _five_scores(scores, what):
         scores = np.asarray(scores, dtype=float)
     except (TypeError, ValueError):
         raise Mistake(f"{what} should return 5 numbers, one score per fold.") from None
-    expect(scores.shape == (5,), f"{what} should return 5 scores, one per fold, but it returned shape {scores.shape}.")
-    expect(bool(np.all((scores >= 0) & (scores <= 1))), f"accuracy scores lie between 0 and 1; got {scores.round(3)}.")
+    expect(scores.shape == (5,),
+           f"{what} should return 5 scores, one per fold, but it returned shape {scores.shape}.")
+    expect(bool(np.all((scores >= 0) & (scores <= 1))),
+           f"accuracy scores lie between 0 and 1; got {scores.round(3)}.")
     return scores
 
 
@@ -116,7 +125,8 @@ def _steps_of(transformer):
 @exercise("cross-validation with seeded folds", ML_ALGORITHMS, hints=[
     "`cross_val_score(model, data, target, cv=...)` returns one score per fold. What should `cv` be so that "
     "the folds are shuffled, keep the class proportions, and are the same every run?",
-    f"Build `cv = {FOLDS}` and return `cross_val_score(model, data, target, cv=cv)` (the 5 scores, not their mean).",
+    f"Build `cv = {FOLDS}` and return "
+    "`cross_val_score(model, data, target, cv=cv)` (the 5 scores, not their mean).",
 ])
 def q1(cv_scores):
     # 50 rows sorted by class (30 of class 0, then 20 of class 1), as files often are.
@@ -130,13 +140,14 @@ def q1(cv_scores):
         _TRAINED_ON.clear()
     expect(used, "your function never trained the model on part of the data: pass `model`, `data` and "
                  "`target` to cross_val_score with the folds.")
-    expect(len(used) == 5, f"the model was trained {len(used)} times; 5-fold cross-validation trains it 5 times "
-                           "(n_splits=5).")
-    unshuffled = (_train_sets(StratifiedKFold(n_splits=5), data, target), _train_sets(KFold(n_splits=5), data, target))
+    expect(len(used) == 5, f"the model was trained {len(used)} times; "
+                           "5-fold cross-validation trains it 5 times (n_splits=5).")
+    unshuffled = (_train_sets(StratifiedKFold(n_splits=5), data, target),
+                  _train_sets(KFold(n_splits=5), data, target))
     expect(used not in unshuffled,
            "the folds were not shuffled: `cv=5` (or a splitter without shuffle=True) cuts the rows in their "
-           "file order, so on a file sorted by date, by region or by class each fold holds a different kind of rows. "
-           f"Use cv={FOLDS}.")
+           "file order, so on a file sorted by date, by region or by class "
+           f"each fold holds a different kind of rows. Use cv={FOLDS}.")
     expect(used != _train_sets(KFold(n_splits=5, shuffle=True, random_state=0), data, target),
            "the folds were not stratified: KFold ignores the classes, so a fold can hold too few of the "
            f"rare class. Use cv={FOLDS}.")
@@ -150,8 +161,9 @@ def q1(cv_scores):
 
 
 @exercise("scaling inside the pipeline", ML_ALGORITHMS, hints=[
-    "Anything that learns from data (and StandardScaler learns a mean and a standard deviation) must be fitted "
-    "on the training folds only. Which object chains the scaler and the model so that cross-validation refits both?",
+    "Anything that learns from data (and StandardScaler learns a mean and a standard deviation) "
+    "must be fitted on the training folds only. Which object chains "
+    "the scaler and the model so that cross-validation refits both?",
     "`model = make_pipeline(StandardScaler(), LogisticRegression(max_iter=1000))`, then cross_val_score on "
     f"the raw `data` with `cv={FOLDS}`.",
 ])
@@ -173,12 +185,13 @@ def q2(scaled_logistic_scores):
         scores = call(scaled_logistic_scores, data, target)
     finally:
         StandardScaler.fit = original
-    leak = ("you fitted the scaler on all the data before cross-validation, so the test folds leaked into the "
-            "scaling. Put StandardScaler and the model in one Pipeline and cross-validate the pipeline: "
-            "then the scaler is fitted on each training fold only.")
+    leak = ("you fitted the scaler on all the data before cross-validation, so the test folds "
+            "leaked into the scaling. Put StandardScaler and the model in one Pipeline and "
+            "cross-validate the pipeline: then the scaler is fitted on each training fold only.")
     expect(len(data) not in fitted_on, leak)
     scores = _five_scores(scores, "scaled_logistic_scores(...)")
-    expect(fitted_on or not _close(scores, cross_val_score(LogisticRegression(max_iter=1000), data, target, cv=_folds())),
+    expect(fitted_on or not _close(scores, cross_val_score(LogisticRegression(max_iter=1000), data, target,
+                                                           cv=_folds())),
            "no StandardScaler was fitted: the model saw the raw columns. Put StandardScaler() before the "
            "LogisticRegression in a pipeline. (The check watches each StandardScaler fit in this process, "
            "so leave out n_jobs.)")
@@ -186,12 +199,13 @@ def q2(scaled_logistic_scores):
     if _close(scores, cross_val_score(model, data, target, cv=_folds())):
         return
     scaled_everything = (data - data.mean()) / data.std(ddof=0)
-    expect(not _close(scores, cross_val_score(LogisticRegression(max_iter=1000), scaled_everything, target, cv=_folds())),
+    expect(not _close(scores, cross_val_score(LogisticRegression(max_iter=1000), scaled_everything, target,
+                                              cv=_folds())),
            leak)
     expect(not _close(scores, cross_val_score(model, data, target, cv=5)),
            f"the folds were not shuffled: use cv={FOLDS}.")
-    raise Mistake("the scores differ from those of make_pipeline(StandardScaler(), LogisticRegression(max_iter=1000)) "
-                  f"cross-validated with cv={FOLDS}.")
+    raise Mistake("the scores differ from those of make_pipeline(StandardScaler(), "
+                  f"LogisticRegression(max_iter=1000)) cross-validated with cv={FOLDS}.")
 
 
 @exercise("a ColumnTransformer for numbers and categories", ML_ALGORITHMS, hints=[
@@ -206,28 +220,33 @@ def q3(make_preprocessor):
     expect(isinstance(preprocessor, ColumnTransformer),
            f"make_preprocessor should return a ColumnTransformer, not a {type(preprocessor).__name__}.")
     expect(not hasattr(preprocessor, "transformers_"),
-           "the ColumnTransformer is already fitted: return it unfitted, so that each training fold fits its own copy.")
+           "the ColumnTransformer is already fitted: return it unfitted, "
+           "so that each training fold fits its own copy.")
     names = [name for name, *_ in preprocessor.transformers]
     expect(names == ["numeric", "categorical"],
            f"name the two transformers 'numeric' and 'categorical', in that order; yours are named {names}.")
     columns = [list(np.atleast_1d(cols)) for *_, cols in preprocessor.transformers]
     expect(columns == [["size"], ["colour"]],
-           "each transformer should get the columns passed to your function: `numeric_columns` for 'numeric', "
-           f"`categorical_columns` for 'categorical'; yours get {columns}.")
+           "each transformer should get the columns passed to your function: `numeric_columns` "
+           f"for 'numeric', `categorical_columns` for 'categorical'; yours get {columns}.")
     out = _dense(call(preprocessor.fit_transform, train))
     expect(out.shape != (6, 2),
-           "the categorical column became one column of numbers: that is what OrdinalEncoder does, and a linear "
-           "model would then read the categories as ordered. Use OneHotEncoder: one column per category.")
-    expect(out.shape == (6, 4), f"expected 1 numeric column + 3 one-hot columns (blue, green, red), got shape {out.shape}.")
+           "the categorical column became one column of numbers: "
+           "that is what OrdinalEncoder does, and a linear model would then read "
+           "the categories as ordered. Use OneHotEncoder: one column per category.")
+    expect(out.shape == (6, 4),
+           f"expected 1 numeric column + 3 one-hot columns (blue, green, red), got shape {out.shape}.")
     expect(abs(out[:, 0].mean()) < 1e-9 and abs(out[:, 0].std() - 1) < 1e-9,
            "the numeric column should come first and be standardized (StandardScaler: mean 0, std 1).")
     new = pd.DataFrame({"size": [3.0], "colour": ["purple"]})
     try:
         row = _dense(preprocessor.transform(new))
     except ValueError:
-        raise Mistake("a category never seen in training ('purple') made transform fail. Real data brings new "
-                      "categories: use OneHotEncoder(handle_unknown=\"ignore\"), which encodes them as all zeros.") from None
-    expect(np.all(row[0, 1:] == 0), "an unseen category should be encoded as all zeros (handle_unknown=\"ignore\").")
+        raise Mistake("a category never seen in training ('purple') made transform fail. "
+                      "Real data brings new categories: use OneHotEncoder(handle_unknown=\"ignore\"), "
+                      "which encodes them as all zeros.") from None
+    expect(np.all(row[0, 1:] == 0),
+           "an unseen category should be encoded as all zeros (handle_unknown=\"ignore\").")
 
 
 @exercise("a validation curve over max_depth", ML_ALGORITHMS, hints=[
@@ -243,7 +262,8 @@ def q4(depth_curve):
     curve = call(depth_curve, data, target, depths)
     expect_type(curve, pd.DataFrame, "depth_curve(...)")
     expect(sorted(map(str, curve.columns)) == ["train", "validation"],
-           f"the DataFrame should have exactly the columns 'train' and 'validation'; yours has {list(curve.columns)}.")
+           "the DataFrame should have exactly the columns 'train' "
+           f"and 'validation'; yours has {list(curve.columns)}.")
     expect(list(curve.index) == depths,
            f"the index should be the depths, in the order given ({depths}); yours is {list(curve.index)}.")
     train, validation = validation_curve(DecisionTreeClassifier(random_state=0), data, target,
@@ -272,44 +292,50 @@ def q5(grid_search_best):
     expect(not isinstance(best, GridSearchCV),
            "you returned the whole GridSearchCV: return only its `best_params_` (a dict).")
     expect_type(best, dict, "grid_search_best(...)")
-    expect(set(best) == set(grid), f"the dict should have the keys of the grid {sorted(grid)}; yours has {sorted(best)}.")
+    expect(set(best) == set(grid),
+           f"the dict should have the keys of the grid {sorted(grid)}; yours has {sorted(best)}.")
     expect(best != _training_choice(DecisionTreeClassifier(random_state=0), grid, data, target),
            "you picked the parameters with the best score on the training data: the deepest tree always wins "
            "there because it memorises the rows. Pick by the cross-validated score (GridSearchCV does it).")
-    expected = GridSearchCV(DecisionTreeClassifier(random_state=0), grid, cv=_folds()).fit(data, target).best_params_
-    expect(best == expected, f"the best parameters differ from those of GridSearchCV(model, param_grid, cv={FOLDS}).")
+    expected = GridSearchCV(DecisionTreeClassifier(random_state=0), grid,
+                            cv=_folds()).fit(data, target).best_params_
+    expect(best == expected,
+           f"the best parameters differ from those of GridSearchCV(model, param_grid, cv={FOLDS}).")
     leafy = {"min_samples_leaf": [1, 10, 40]}
     best = call(grid_search_best, DecisionTreeClassifier(random_state=0), leafy, data, target)
-    expected = GridSearchCV(DecisionTreeClassifier(random_state=0), leafy, cv=_folds()).fit(data, target).best_params_
-    expect(best == expected, "with param_grid={'min_samples_leaf': [1, 10, 40]} the result differs from GridSearchCV's: "
-                             "search over the `param_grid` you are given.")
+    expected = GridSearchCV(DecisionTreeClassifier(random_state=0), leafy,
+                            cv=_folds()).fit(data, target).best_params_
+    expect(best == expected, "with param_grid={'min_samples_leaf': [1, 10, 40]} the result differs "
+                             "from GridSearchCV's: search over the `param_grid` you are given.")
 
 
 @exercise("feature selection without leakage", ML_ALGORITHMS, hints=[
     "SelectKBest looks at the target to choose its columns, so it must only ever see the training folds. "
     "Which object makes cross-validation refit it on each training fold?",
-    "`model = make_pipeline(SelectKBest(k=k), LogisticRegression(max_iter=1000))`, then cross_val_score on the "
-    f"full `data` with `cv={FOLDS}`.",
+    "`model = make_pipeline(SelectKBest(k=k), LogisticRegression(max_iter=1000))`, "
+    f"then cross_val_score on the full `data` with `cv={FOLDS}`.",
 ])
 def q6(selection_scores):
     noise = np.random.default_rng(7).normal(size=(80, 1000))
     coin = np.array([0, 1] * 40)
     scores = _five_scores(call(selection_scores, noise, coin, 10), "selection_scores(...)")
     expect(scores.mean() < 0.7,
-           f"on pure noise (random features, random labels) your procedure scores {scores.mean():.2f}, far above the "
-           "0.5 of guessing: the feature selection saw the test folds. Selected on all the data, SelectKBest keeps "
-           "the columns that happen to match every label. Put it in a Pipeline with the model.")
+           f"on pure noise (random features, random labels) your procedure scores {scores.mean():.2f}, "
+           "far above the 0.5 of guessing: the feature selection saw the test folds. "
+           "Selected on all the data, SelectKBest keeps the columns that "
+           "happen to match every label. Put it in a Pipeline with the model.")
     model = make_pipeline(SelectKBest(k=10), LogisticRegression(max_iter=1000))
     expect(_close(scores, cross_val_score(model, noise, coin, cv=_folds())),
-           "the scores differ from those of make_pipeline(SelectKBest(k=k), LogisticRegression(max_iter=1000)) "
-           f"cross-validated with cv={FOLDS}.")
+           "the scores differ from those of make_pipeline(SelectKBest(k=k), "
+           f"LogisticRegression(max_iter=1000)) cross-validated with cv={FOLDS}.")
 
 
 @exercise("accuracy and balanced accuracy", ML_ALGORITHMS, hints=[
     "`cross_validate` accepts several metrics at once: `scoring=[...]`. Its result is a dict with one array "
     "per metric, named `test_<metric>`.",
-    f"`results = cross_validate(model, data, target, cv={FOLDS}, scoring=[\"accuracy\", \"balanced_accuracy\"])`; "
-    "return the means of `results[\"test_accuracy\"]` and `results[\"test_balanced_accuracy\"]` in a dict.",
+    f"`results = cross_validate(model, data, target, cv={FOLDS}, "
+    "scoring=[\"accuracy\", \"balanced_accuracy\"])`; return the means of "
+    "`results[\"test_accuracy\"]` and `results[\"test_balanced_accuracy\"]` in a dict.",
 ])
 def q7(accuracy_and_balanced):
     data = pd.DataFrame({"x": np.arange(50.0)})
@@ -324,10 +350,12 @@ def q7(accuracy_and_balanced):
            "a model that always predicts the majority class is right 90% of the time on 45 zeros and 5 ones: "
            f"its mean accuracy should be 0.9, yours is {result['accuracy']:.3f}.")
     expect(abs(result["balanced_accuracy"] - result["accuracy"]) > 1e-9,
-           "your balanced accuracy equals the plain accuracy: balanced accuracy averages the recall of each class, "
-           "so a model that always predicts the majority class gets 0.5. Use scoring=\"balanced_accuracy\".")
+           "your balanced accuracy equals the plain accuracy: "
+           "balanced accuracy averages the recall of each class, so a model that always "
+           "predicts the majority class gets 0.5. Use scoring=\"balanced_accuracy\".")
     expect(abs(result["balanced_accuracy"] - 0.5) < 1e-9,
-           f"always predicting the majority class has a balanced accuracy of 0.5; yours is {result['balanced_accuracy']:.3f}.")
+           "always predicting the majority class has a balanced accuracy of 0.5; "
+           f"yours is {result['balanced_accuracy']:.3f}.")
     data, target = _noisy_classification(seed=5, flip=0.1)
     target = (target & (data["x2"] > 0)).astype(int)
     model = LogisticRegression(class_weight="balanced")
@@ -342,12 +370,14 @@ def q7(accuracy_and_balanced):
 
 @exercise("the Adult pipeline (capstone step)", ML_ALGORITHMS, hints=[
     "Build it from the inside out: a small Pipeline for the numeric columns, another for the categorical "
-    "columns, a ColumnTransformer that applies each to its columns, and an outer Pipeline that adds the classifier.",
-    "`numeric = Pipeline([(\"impute\", SimpleImputer(strategy=\"median\")), (\"scale\", StandardScaler())])`, "
-    "`categorical = Pipeline([(\"impute\", SimpleImputer(strategy=\"most_frequent\")), (\"encode\", "
-    "OneHotEncoder(handle_unknown=\"ignore\"))])`, then `ColumnTransformer([(\"numeric\", numeric, numeric_columns), "
-    "(\"categorical\", categorical, categorical_columns)])` and `Pipeline([(\"preprocess\", ...), (\"classifier\", "
-    "LogisticRegression(max_iter=1000, random_state=0))])`.",
+    "columns, a ColumnTransformer that applies each to its columns, "
+    "and an outer Pipeline that adds the classifier.",
+    "`numeric = Pipeline([(\"impute\", SimpleImputer(strategy=\"median\")), "
+    "(\"scale\", StandardScaler())])`, `categorical = Pipeline([(\"impute\", "
+    "SimpleImputer(strategy=\"most_frequent\")), (\"encode\", OneHotEncoder(handle_unknown=\"ignore\"))])`, "
+    "then `ColumnTransformer([(\"numeric\", numeric, numeric_columns), (\"categorical\", "
+    "categorical, categorical_columns)])` and `Pipeline([(\"preprocess\", ...), "
+    "(\"classifier\", LogisticRegression(max_iter=1000, random_state=0))])`.",
 ])
 def q8(build_adult_pipeline):
     pipeline = call(build_adult_pipeline, ["hours", "age"], ["job"],
@@ -360,38 +390,44 @@ def q8(build_adult_pipeline):
         fitted = True
     except NotFittedError:
         fitted = False
-    expect(not fitted, "your pipeline is already fitted: return it unfitted. Cross-validation (and the capstone) "
-                       "fits a fresh copy on each training set, so fitting it here is wasted, and with all the "
-                       "data it would be the start of a leak.")
+    expect(not fitted, "your pipeline is already fitted: return it unfitted. "
+                       "Cross-validation (and the capstone) fits a fresh copy on each training set, "
+                       "so fitting it here is wasted, and with all the data it would be the start of a leak.")
     expect(list(pipeline.named_steps) == ["preprocess", "classifier"],
-           f"the pipeline's steps should be named 'preprocess' and 'classifier'; yours are {list(pipeline.named_steps)}.")
+           "the pipeline's steps should be named 'preprocess' and 'classifier'; "
+           f"yours are {list(pipeline.named_steps)}.")
     preprocess, classifier = pipeline.named_steps["preprocess"], pipeline.named_steps["classifier"]
     expect(isinstance(preprocess, ColumnTransformer),
            f"the 'preprocess' step should be a ColumnTransformer, not a {type(preprocess).__name__}.")
     names = [name for name, *_ in preprocess.transformers]
     expect(names == ["numeric", "categorical"],
-           f"name the ColumnTransformer's two parts 'numeric' and 'categorical', in that order; yours are {names}.")
+           "name the ColumnTransformer's two parts 'numeric' and "
+           f"'categorical', in that order; yours are {names}.")
     (_, numeric, numeric_columns), (_, categorical, categorical_columns) = preprocess.transformers
-    expect([list(np.atleast_1d(numeric_columns)), list(np.atleast_1d(categorical_columns))] == [["hours", "age"], ["job"]],
+    expect([list(np.atleast_1d(numeric_columns)), list(np.atleast_1d(categorical_columns))]
+           == [["hours", "age"], ["job"]],
            "use the column lists passed to your function (`numeric_columns`, `categorical_columns`), "
            "not the Adult columns written out.")
     kinds = [type(step).__name__ for step in _steps_of(numeric)]
     expect("SimpleImputer" in kinds and "StandardScaler" in kinds,
-           f"the numeric part should impute then scale (SimpleImputer, then StandardScaler); yours has {kinds}.")
+           "the numeric part should impute then scale "
+           f"(SimpleImputer, then StandardScaler); yours has {kinds}.")
     kinds = [type(step).__name__ for step in _steps_of(categorical)]
     expect("SimpleImputer" in kinds and "OneHotEncoder" in kinds,
-           f"the categorical part should impute then one-hot encode (SimpleImputer, then OneHotEncoder); yours has {kinds}.")
+           "the categorical part should impute then one-hot encode "
+           f"(SimpleImputer, then OneHotEncoder); yours has {kinds}.")
     expect(hasattr(classifier, "predict_proba"),
            f"the classifier should give probabilities (predict_proba) so that ROC-AUC can be computed; "
            f"{type(classifier).__name__} does not.")
     params = classifier.get_params()
     expect("random_state" in params,
-           f"choose a classifier that takes random_state, e.g. LogisticRegression(max_iter=1000, random_state=0); "
-           f"{type(classifier).__name__} has none.")
+           "choose a classifier that takes random_state, e.g. "
+           f"LogisticRegression(max_iter=1000, random_state=0); {type(classifier).__name__} has none.")
     expect(isinstance(params["random_state"], (int, np.integer)),
            "fix the classifier's random_state (e.g. random_state=0) so that every run gives the same model.")
     rng = np.random.default_rng(6)
-    train = pd.DataFrame({"hours": rng.normal(40, 10, 40).round(), "age": rng.integers(18, 70, 40).astype(float),
+    train = pd.DataFrame({"hours": rng.normal(40, 10, 40).round(),
+                          "age": rng.integers(18, 70, 40).astype(float),
                           "job": rng.choice(JOBS, 40)}).astype({"job": object})
     train.loc[[3, 17], "hours"] = np.nan
     train.loc[[5, 22], "job"] = np.nan
@@ -405,4 +441,5 @@ def q8(build_adult_pipeline):
     except ValueError:
         raise Mistake("a category never seen in training ('astronaut') made predict_proba fail: use "
                       "OneHotEncoder(handle_unknown=\"ignore\").") from None
-    expect(np.shape(probabilities) == (1, 2), "predict_proba should give one row of two class probabilities per person.")
+    expect(np.shape(probabilities) == (1, 2),
+           "predict_proba should give one row of two class probabilities per person.")

@@ -22,8 +22,10 @@ def q1(mass_kg):
     kilos = call(mass_kg, 3750)
     expect_type(kilos, (int, float), "mass_kg(3750)")
     expect(kilos != 3750 * 1000, "mass_kg(3750) gave 3750000: there are 1000 grams in a kilogram, so divide.")
-    expect(math.isclose(kilos, 3.75), f"mass_kg(3750) should be 3.75 (the example in the exercise), not {kilos!r}.")
-    missing = call(mass_kg, None, advice="A missing measurement must come back as None: test `grams is None` first.")
+    expect(math.isclose(kilos, 3.75),
+           f"mass_kg(3750) should be 3.75 (the example in the exercise), not {kilos!r}.")
+    missing = call(mass_kg, None,
+                   advice="A missing measurement must come back as None: test `grams is None` first.")
     expect(missing is None, f"mass_kg(None) should return None for a missing measurement, not {missing!r}.")
 
 
@@ -57,7 +59,8 @@ def q3(count_by):
     counts = call(count_by, rows, "kind")
     expect_type(counts, dict, "count_by(...)")
     expect(None not in counts, "missing values (None) must not be counted: skip rows whose value is None.")
-    expect(set(counts) == {"x", "y"}, f"the keys should be the values found in the column, got {sorted(counts)}.")
+    expect(set(counts) == {"x", "y"},
+           f"the keys should be the values found in the column, got {sorted(counts)}.")
     expect(counts["x"] == 2 and counts["y"] == 1,
            f"each count should be the number of rows with that value; got {counts}.")
 
@@ -67,7 +70,8 @@ def q3(count_by):
     "Skip a row when its group or its value is None; at the end divide each sum by its count.",
 ])
 def q4(mean_by):
-    rows = [{"g": "a", "v": 1}, {"g": "a", "v": None}, {"g": "a", "v": 3}, {"g": "b", "v": 4}, {"g": None, "v": 10}]
+    rows = [{"g": "a", "v": 1}, {"g": "a", "v": None}, {"g": "a", "v": 3}, {"g": "b", "v": 4},
+            {"g": None, "v": 10}]
     means = call(mean_by, rows, "g", "v", advice="Rows whose value is None must be skipped before adding.")
     expect_type(means, dict, "mean_by(...)")
     expect(None not in means, "rows whose group is missing (None) must be skipped, not grouped under None.")
@@ -86,9 +90,11 @@ def q4(mean_by):
     "`float(text)` raises ValueError for a word: catch it with try/except and return the text instead.",
 ])
 def q5(clean_value):
-    missing = call(clean_value, "NA", advice="Missing values written as 'NA' or '' must become None before any float().")
+    missing = call(clean_value, "NA",
+                   advice="Missing values written as 'NA' or '' must become None before any float().")
     expect(missing is None, f"clean_value('NA') should be None (a missing value), not {missing!r}.")
-    expect(call(clean_value, "") is None, "clean_value('') should be None: an empty field is a missing value.")
+    expect(call(clean_value, "") is None,
+           "clean_value('') should be None: an empty field is a missing value.")
     number = call(clean_value, " 39.1 ")
     expect_type(number, float, "clean_value(' 39.1 ')")
     expect(math.isclose(number, 39.1), f"clean_value(' 39.1 ') should be the number 39.1, got {number!r}.")
@@ -97,7 +103,8 @@ def q5(clean_value):
 
 
 @exercise("standardize with NumPy", PROGRAMMING, hints=[
-    "Turn the input into an array with `np.asarray(values, dtype=float)`; arithmetic then works on every value at once.",
+    "Turn the input into an array with `np.asarray(values, dtype=float)`; "
+    "arithmetic then works on every value at once.",
     "A z-score is `(x - mean) / std`; `array.mean()` and `array.std()` give both.",
 ])
 def q6(standardize):
@@ -105,8 +112,11 @@ def q6(standardize):
     z = call(standardize, values)
     expect_type(z, np.ndarray, "standardize(...)")
     expect(z.shape == (4,), f"the result should have one value per input value: shape (4,), got {z.shape}.")
-    expect(np.issubdtype(z.dtype, np.floating), f"z-scores are fractions, so the dtype should be float, got {z.dtype}.")
-    expect(abs(z.mean()) < 1e-9, f"z-scores should average 0 (subtract the mean); yours average {z.mean():.3f}.")
+    expect(np.issubdtype(z.dtype, np.floating),
+           f"z-scores are fractions, so the dtype should be float, got {z.dtype}.")
+    expect(abs(z.mean()) < 1e-9,
+           f"z-scores should average 0 (subtract the mean); yours average {z.mean():.3f}.")
     expect(not math.isclose(z.std(ddof=1), 1.0),
            "you divided by the sample standard deviation (ddof=1); use np.std's default, ddof=0.")
-    expect(math.isclose(z.std(), 1.0), f"z-scores should have standard deviation 1 (divide by the std); yours have {z.std():.3f}.")
+    expect(math.isclose(z.std(), 1.0),
+           f"z-scores should have standard deviation 1 (divide by the std); yours have {z.std():.3f}.")

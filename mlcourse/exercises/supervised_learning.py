@@ -12,7 +12,16 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from mlcourse.exercise import ML_ALGORITHMS, STATISTICS, Mistake, call, exercise, expect, expect_number, expect_pair
+from mlcourse.exercise import (
+    ML_ALGORITHMS,
+    STATISTICS,
+    Mistake,
+    call,
+    exercise,
+    expect,
+    expect_number,
+    expect_pair,
+)
 
 __all__ = ["Mistake", "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9"]
 
@@ -80,7 +89,8 @@ def _toy_census(seed=8, rows=400):
     gain = np.where(rng.random(rows) < 0.1, rng.exponential(5000, size=rows), 0.0)
     tiny = rng.normal(size=rows) / 1000
     hours = rng.integers(10, 70, size=rows).astype(float)
-    score = (years - 45) / 12 + 1000 * tiny + (gain > 3000) * 2.5 - np.abs(hours - 45) / 15 + rng.normal(size=rows)
+    score = ((years - 45) / 12 + 1000 * tiny + (gain > 3000) * 2.5 - np.abs(hours - 45) / 15
+             + rng.normal(size=rows))
     data = pd.DataFrame({"years": years, "gain": gain, "tiny": tiny, "hours": hours})
     target = pd.Series((score > 0.3).astype(int), name="label")
     split = rows * 3 // 4
@@ -136,13 +146,14 @@ def q1(split):
     expect(len(data_test) == 10,
            f"with 40 rows, the test set should hold a quarter of them (10, train_test_split's default "
            f"test_size); yours holds {len(data_test)}.")
-    expect(list(data_train.index) == list(target_train.index) and list(data_test.index) == list(target_test.index),
+    expect(list(data_train.index) == list(target_train.index)
+           and list(data_test.index) == list(target_test.index),
            "the data and target parts do not hold the same rows: split `data` and `target` in one call "
            "to train_test_split.")
     minority = int((target_test == "b").sum())
     expect(minority == 2,
-           f"20% of the rows are of class 'b', so a stratified test set of 10 rows holds 2 of them; yours holds "
-           f"{minority}. Pass `stratify=target` so both sets keep the class proportions.")
+           "20% of the rows are of class 'b', so a stratified test set of 10 rows holds 2 of them; "
+           f"yours holds {minority}. Pass `stratify=target` so both sets keep the class proportions.")
     again = call(split, data, target)
     expect(list(again[1].index) == list(data_test.index),
            "two calls gave two different splits: pass `random_state=0` so the split can be reproduced.")
@@ -151,7 +162,8 @@ def q1(split):
 @exercise("a baseline to beat", ML_ALGORITHMS, hints=[
     "A DummyClassifier ignores the features; with `strategy=\"most_frequent\"` it always predicts the "
     "class it saw most often during `fit`.",
-    "`DummyClassifier(strategy=\"most_frequent\").fit(data_train, target_train).score(data_test, target_test)`.",
+    "`DummyClassifier(strategy=\"most_frequent\").fit(data_train, "
+    "target_train).score(data_test, target_test)`.",
 ])
 def q2(baseline_accuracy):
     data_train = pd.DataFrame({"x": [1.0, 2.0, 3.0, 4.0, 5.0]})
@@ -192,12 +204,12 @@ def q3(tree_scores):
                    f"with max_depth=1 your tree scores {train:.2f} on its training data, like a tree grown "
                    f"without a depth limit: pass `max_depth=max_depth` to DecisionTreeClassifier.")
         expect(math.isclose(train, expected_train),
-               f"with max_depth={depth} a DecisionTreeClassifier(max_depth={depth}, random_state=0) fitted on "
-               f"the training data scores {expected_train:.3f} on it; yours gives {train:.3f}. Fit on "
-               f"data_train, target_train and score on the same training data.")
+               f"with max_depth={depth} a DecisionTreeClassifier(max_depth={depth}, random_state=0) "
+               f"fitted on the training data scores {expected_train:.3f} on it; yours gives {train:.3f}. "
+               "Fit on data_train, target_train and score on the same training data.")
         expect(math.isclose(test, expected_test),
-               f"with max_depth={depth} the test accuracy should be {expected_test:.3f}; yours is {test:.3f}. "
-               "Score the tree fitted on the training data on data_test, target_test.")
+               f"with max_depth={depth} the test accuracy should be {expected_test:.3f}; "
+               f"yours is {test:.3f}. Score the tree fitted on the training data on data_test, target_test.")
 
 
 @exercise("an SVM that sees scaled features", ML_ALGORITHMS, hints=[
@@ -221,9 +233,9 @@ def q4(fit_scaled_svm):
     except NotFittedError:
         raise Mistake("the model you returned is not fitted: call `.fit(data_train, target_train)` "
                       "on the pipeline before returning it.") from None
-    except Exception as error:  # noqa: BLE001
-        raise Mistake(f"scoring your model on new raw data raised {type(error).__name__}: {error}. Return one "
-                      "pipeline that scales and classifies, so it can take raw features.") from None
+    except Exception as error:
+        raise Mistake(f"scoring your model on new raw data raised {type(error).__name__}: {error}. Return "
+                      "one pipeline that scales and classifies, so it can take raw features.") from None
     steps = [step for _, step in model.steps] if isinstance(model, Pipeline) else [model]
     raw = SVC().fit(data_train, target_train).score(data_test, target_test)
     scaled = Pipeline([("scale", StandardScaler()), ("svc", SVC())]).fit(data_train, target_train)
@@ -232,7 +244,8 @@ def q4(fit_scaled_svm):
            f"units 1000 times larger, your model scores {score:.2f} on new data, and a StandardScaler "
            f"followed by an SVC {scaled.score(data_test, target_test):.2f}. "
            "Put `StandardScaler()` before the SVC with `make_pipeline`.")
-    expect(isinstance(steps[-1], SVC), f"the last step of the pipeline should be an SVC, not {type(steps[-1]).__name__}.")
+    expect(isinstance(steps[-1], SVC),
+           f"the last step of the pipeline should be an SVC, not {type(steps[-1]).__name__}.")
     expect(isinstance(steps[0], StandardScaler) and len(steps) == 2,
            "the pipeline should have exactly two steps: StandardScaler first, then SVC.")
     expect(steps[-1].kernel == "rbf", f"keep the SVC's default kernel, 'rbf'; yours is {steps[-1].kernel!r}.")
@@ -240,14 +253,16 @@ def q4(fit_scaled_svm):
     last = other.steps[-1][1] if isinstance(other, Pipeline) else other
     expect(getattr(last, "C", None) == 0.25,
            f"with C=0.25 your SVC has C={getattr(last, 'C', None)!r}: pass the function's `C` to `SVC(C=C)`.")
-    expect(score > raw, f"your pipeline scores {score:.2f} on new data, no better than an unscaled SVC ({raw:.2f}).")
+    expect(score > raw,
+           f"your pipeline scores {score:.2f} on new data, no better than an unscaled SVC ({raw:.2f}).")
 
 
 @exercise("a small neural network on digits", ML_ALGORITHMS, hints=[
     "A neural network is trained by gradient descent, which works best when every feature has mean 0 and "
     "variance 1: put a StandardScaler and an MLPClassifier in one pipeline.",
-    "`model = make_pipeline(StandardScaler(), MLPClassifier(hidden_layer_sizes=(hidden_units,), max_iter=300, "
-    "random_state=0))`; fit it on the training data and return `model.score(data_test, target_test)`.",
+    "`model = make_pipeline(StandardScaler(), "
+    "MLPClassifier(hidden_layer_sizes=(hidden_units,), max_iter=300, random_state=0))`; "
+    "fit it on the training data and return `model.score(data_test, target_test)`.",
 ])
 def q5(mlp_accuracy):
     split = _toy_mlp()
@@ -256,18 +271,20 @@ def q5(mlp_accuracy):
     expected = _mlp_reference(5, True, *split)
     if not math.isclose(score, expected):
         expect(not math.isclose(score, _mlp_reference(5, False, *split)),
-               f"your network sees raw features: on this small example, whose features differ in scale by a factor "
-               f"of 100,000, it scores {score:.2f} where a network behind a StandardScaler scores {expected:.2f}. "
-               "Put `StandardScaler()` before the MLPClassifier with `make_pipeline`.")
+               "your network sees raw features: on this small example, whose features differ in scale by "
+               f"a factor of 100,000, it scores {score:.2f} where a network behind a StandardScaler scores "
+               f"{expected:.2f}. Put `StandardScaler()` before the MLPClassifier with `make_pipeline`.")
         expect(not math.isclose(score, _mlp_reference(5, True, *split, on_train=True)),
-               "you returned the accuracy on the training data: score the fitted pipeline on data_test, target_test.")
+               "you returned the accuracy on the training data: "
+               "score the fitted pipeline on data_test, target_test.")
         again = expect_number(_quietly(mlp_accuracy, *split, 5), "mlp_accuracy(...)")
         expect(math.isclose(again, score),
                "two calls gave two different accuracies: a network starts from random weights, so pass "
                "`random_state=0` to MLPClassifier.")
-        raise Mistake(f"on this small example, make_pipeline(StandardScaler(), MLPClassifier(hidden_layer_sizes=(5,), "
-                      f"max_iter=300, random_state=0)) scores {expected:.3f} on the test data; yours gives "
-                      f"{score:.3f}. Check hidden_layer_sizes=(hidden_units,), max_iter=300 and random_state=0.")
+        raise Mistake("on this small example, make_pipeline(StandardScaler(), "
+                      "MLPClassifier(hidden_layer_sizes=(5,), max_iter=300, random_state=0)) "
+                      f"scores {expected:.3f} on the test data; yours gives {score:.3f}. "
+                      "Check hidden_layer_sizes=(hidden_units,), max_iter=300 and random_state=0.")
     wider = expect_number(_quietly(mlp_accuracy, *split, 20), "mlp_accuracy(..., hidden_units=20)")
     expect(math.isclose(wider, _mlp_reference(20, True, *split)),
            "with hidden_units=20 your network gives another accuracy than one hidden layer of 20 neurons: "
@@ -277,15 +294,17 @@ def q5(mlp_accuracy):
 @exercise("precision, recall and F1 by hand", STATISTICS, hints=[
     "Read the four counts out of the matrix first: rows are the true classes, columns the predicted ones, "
     "so `tn, fp, fn, tp = confusion.ravel()`.",
-    "precision = tp / (tp + fp), recall = tp / (tp + fn), f1 = 2 * precision * recall / (precision + recall); "
-    "return 0.0 instead of dividing by zero.",
+    "precision = tp / (tp + fp), recall = tp / (tp + fn), "
+    "f1 = 2 * precision * recall / (precision + recall); return 0.0 instead of dividing by zero.",
 ])
 def q6(precision_recall_f1):
-    confusion = np.array([[50, 10], [5, 35]])  # true negatives, false positives / false negatives, true positives
+    # true negatives, false positives / false negatives, true positives
+    confusion = np.array([[50, 10], [5, 35]])
     result = call(precision_recall_f1, confusion)
     expect(isinstance(result, (tuple, list)) and len(result) == 3,
            f"return three numbers (precision, recall, f1); got {type(result).__name__} ({result!r:.60}).")
-    precision, recall, f1 = (expect_number(value, "each value precision_recall_f1 returns") for value in result)
+    precision, recall, f1 = (expect_number(value, "each value precision_recall_f1 returns")
+                             for value in result)
     expect(not (math.isclose(precision, 35 / 40) and math.isclose(recall, 35 / 45)),
            "you swapped precision and recall: precision divides the true positives by every *predicted* "
            "positive (the second column), recall by every *actual* positive (the second row).")
@@ -294,7 +313,8 @@ def q6(precision_recall_f1):
            "at the bottom right, `confusion[1, 1]`.")
     expect(math.isclose(precision, 35 / 45),
            f"for [[50, 10], [5, 35]] precision is 35 / (35 + 10); yours is {precision!r}.")
-    expect(math.isclose(recall, 35 / 40), f"for [[50, 10], [5, 35]] recall is 35 / (35 + 5); yours is {recall!r}.")
+    expect(math.isclose(recall, 35 / 40),
+           f"for [[50, 10], [5, 35]] recall is 35 / (35 + 5); yours is {recall!r}.")
     expect(not math.isclose(f1, (precision + recall) / 2),
            "F1 is the *harmonic* mean of precision and recall, 2·p·r / (p + r), not their average.")
     expect(math.isclose(f1, 2 * precision * recall / (precision + recall)),
@@ -329,7 +349,8 @@ def q7(roc_auc_on_test):
            "you passed hard labels from `predict`: ROC-AUC ranks the samples by a score, so pass the "
            "probability of the positive class, `model.predict_proba(data_test)[:, 1]`.")
     expect(not math.isclose(auc, roc_auc_score(target_test, 1 - probability)),
-           "you used the probability of class 0 (column 0 of predict_proba): take column 1, the positive class.")
+           "you used the probability of class 0 (column 0 of predict_proba): "
+           "take column 1, the positive class.")
     expect(not math.isclose(auc, model.score(data_test, target_test)),
            "you returned the accuracy: use `roc_auc_score(target_test, scores)`.")
     expect(math.isclose(auc, roc_auc_score(target_test, probability)),
@@ -340,7 +361,8 @@ def q7(roc_auc_on_test):
 @exercise("RMSE and R² of a linear regression", STATISTICS, hints=[
     "Fit a LinearRegression on the training data, predict the test data, then compare the predictions "
     "with the true test targets. RMSE is in the target's units; R² has no unit.",
-    "`mse = mean_squared_error(target_test, predicted)`, then `return mse ** 0.5, r2_score(target_test, predicted)`.",
+    "`mse = mean_squared_error(target_test, predicted)`, "
+    "then `return mse ** 0.5, r2_score(target_test, predicted)`.",
 ])
 def q8(regression_scores):
     from sklearn.linear_model import LinearRegression
@@ -377,10 +399,11 @@ def q8(regression_scores):
     "`roc_auc_score`. ROC-AUC needs a score per person (a probability), not a 0/1 prediction.",
     "Keep the models in a dict `{\"baseline\": ..., \"tree\": ..., \"logistic\": ...}` and loop over "
     "`models.items()`: fit, then `roc_auc_score(target_test, model.predict_proba(data_test)[:, 1])`.",
-    "`models = {\"baseline\": DummyClassifier(strategy=\"prior\"), \"tree\": DecisionTreeClassifier(max_depth=6, "
-    "random_state=0), \"logistic\": make_pipeline(StandardScaler(), LogisticRegression(max_iter=1000))}`, then "
-    "`return {name: roc_auc_score(target_test, model.fit(data_train, target_train).predict_proba(data_test)[:, 1]) "
-    "for name, model in models.items()}`.",
+    "`models = {\"baseline\": DummyClassifier(strategy=\"prior\"), \"tree\": "
+    "DecisionTreeClassifier(max_depth=6, random_state=0), \"logistic\": "
+    "make_pipeline(StandardScaler(), LogisticRegression(max_iter=1000))}`, "
+    "then `return {name: roc_auc_score(target_test, model.fit(data_train, "
+    "target_train).predict_proba(data_test)[:, 1]) for name, model in models.items()}`.",
 ])
 def q9(compare_on_adult):
     data_train, target_train, data_test, target_test = split = _toy_census()
@@ -395,8 +418,9 @@ def q9(compare_on_adult):
     for name, score in scores.items():
         expect(0 <= score <= 1, f'a ROC-AUC lies between 0 and 1; your value for "{name}" is {score!r}.')
     expect(scores["baseline"] == 0.5,
-           f'DummyClassifier(strategy="prior") gives everyone the same probability, so its ROC-AUC is exactly 0.5; '
-           f'your "baseline" scores {scores["baseline"]!r}. Use the prior strategy, which does not guess at random.')
+           'DummyClassifier(strategy="prior") gives everyone the same probability, '
+           f'so its ROC-AUC is exactly 0.5; your "baseline" scores {scores["baseline"]!r}. '
+           'Use the prior strategy, which does not guess at random.')
 
     reference = {name: _census_auc(_census_model(name), train, test) for name in ("tree", "logistic")}
     for name in ("tree", "logistic"):
@@ -404,29 +428,34 @@ def q9(compare_on_adult):
         if math.isclose(score, reference[name]):
             continue
         expect(not math.isclose(score, _census_auc(_census_model(name), train, test, hard=True)),
-               f'you passed hard labels from `predict` (your "{name}"): ROC-AUC ranks people by a score, so pass '
-               "the probability of the positive class, `model.predict_proba(data_test)[:, 1]`.")
+               f'you passed hard labels from `predict` (your "{name}"): ROC-AUC ranks people by a score, '
+               "so pass the probability of the positive class, `model.predict_proba(data_test)[:, 1]`.")
         expect(not math.isclose(score, _census_auc(_census_model(name), test, test)),
-               f'your "{name}" was fitted on the test part: fit every model on data_train, target_train only, '
-               "then score it on data_test, target_test.")
+               f'your "{name}" was fitted on the test part: '
+               "fit every model on data_train, target_train only, then score it on data_test, target_test.")
         expect(not math.isclose(score, _census_auc(_census_model(name), train, train)),
-               f'your "{name}" is scored on the training part: compute the ROC-AUC on data_test, target_test.')
+               f'your "{name}" is scored on the training part: '
+               'compute the ROC-AUC on data_test, target_test.')
         expect(not math.isclose(score, _census_auc(_census_model(name), train, test, column=0)),
-               f'your "{name}" uses column 0 of predict_proba, the probability of class 0: take column 1, `[:, 1]`.')
+               f'your "{name}" uses column 0 of predict_proba, '
+               'the probability of class 0: take column 1, `[:, 1]`.')
         other = "logistic" if name == "tree" else "tree"
         expect(not math.isclose(score, reference[other]),
-               f'your "{name}" value is the {other} model\'s ROC-AUC: check which model goes under which key.')
+               f'your "{name}" value is the {other} model\'s ROC-AUC: '
+               'check which model goes under which key.')
         if name == "tree":
             for depth in [None, *range(1, 6), *range(7, 21)]:
                 shape = "grows without a depth limit" if depth is None else f"has max_depth={depth}"
-                expect(not math.isclose(score, _census_auc(_census_model("tree", max_depth=depth), train, test)),
+                expect(not math.isclose(score,
+                                        _census_auc(_census_model("tree", max_depth=depth), train, test)),
                        f"your tree has the wrong depth: its ROC-AUC is that of a tree that {shape}. "
                        "Use `DecisionTreeClassifier(max_depth=6, random_state=0)`.")
         else:
             expect(not math.isclose(score, _census_auc(_census_model("logistic", scaled=False), train, test)),
-                   "your logistic regression sees raw features, without scaling: put a StandardScaler in front of it, "
-                   "`make_pipeline(StandardScaler(), LogisticRegression(max_iter=1000))`. (Here one feature is "
-                   "measured in thousandths, and the regularisation of an unscaled model all but ignores it.)")
+                   "your logistic regression sees raw features, without scaling: put a StandardScaler in "
+                   "front of it, `make_pipeline(StandardScaler(), LogisticRegression(max_iter=1000))`. "
+                   "(Here one feature is measured in thousandths, "
+                   "and the regularisation of an unscaled model all but ignores it.)")
         model = ("DecisionTreeClassifier(max_depth=6, random_state=0)" if name == "tree"
                  else "make_pipeline(StandardScaler(), LogisticRegression(max_iter=1000))")
         raise Mistake(f'on this small example, {model} fitted on the training part has a test ROC-AUC of '

@@ -10,7 +10,16 @@ import math
 
 import numpy as np
 
-from mlcourse.exercise import ML_ALGORITHMS, Mistake, call, exercise, expect, expect_integer, expect_number, expect_type
+from mlcourse.exercise import (
+    ML_ALGORITHMS,
+    Mistake,
+    call,
+    exercise,
+    expect,
+    expect_integer,
+    expect_number,
+    expect_type,
+)
 
 __all__ = ["Mistake", "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8"]
 
@@ -19,7 +28,8 @@ def _blobs(centers, per_blob=30, spread=0.3, seed=0):
     """Points scattered around each center; returns (data, blob index of each point)."""
     rng = np.random.default_rng(seed)
     centers = np.asarray(centers, dtype=float)
-    data = np.vstack([center + spread * rng.standard_normal((per_blob, centers.shape[1])) for center in centers])
+    data = np.vstack([center + spread * rng.standard_normal((per_blob, centers.shape[1]))
+                      for center in centers])
     return data, np.repeat(np.arange(len(centers)), per_blob)
 
 
@@ -31,8 +41,10 @@ def _ari(a, b):
 
 def _expect_labels(labels, n, what):
     expect_type(labels, np.ndarray, what)
-    expect(labels.shape == (n,), f"{what} should hold one cluster label per row: shape ({n},), got {labels.shape}.")
-    expect(np.issubdtype(labels.dtype, np.integer), f"{what} should hold integer cluster ids, got dtype {labels.dtype}.")
+    expect(labels.shape == (n,),
+           f"{what} should hold one cluster label per row: shape ({n},), got {labels.shape}.")
+    expect(np.issubdtype(labels.dtype, np.integer),
+           f"{what} should hold integer cluster ids, got dtype {labels.dtype}.")
 
 
 def _dominated_by_one_feature(seed=0):
@@ -61,8 +73,8 @@ def q1(scaled_kmeans_labels):
     expect(len(np.unique(labels)) == 3,
            f"with n_clusters=3 there should be 3 different labels, got {len(np.unique(labels))}: "
            "pass n_clusters to KMeans.")
-    expect(_ari(groups, labels) == 1.0, "three well separated blobs were not found: fit KMeans on the scaled data "
-           "and return its labels (`fit_predict`).")
+    expect(_ari(groups, labels) == 1.0, "three well separated blobs were not found: "
+           "fit KMeans on the scaled data and return its labels (`fit_predict`).")
     data, groups = _dominated_by_one_feature()
     labels = call(scaled_kmeans_labels, data, 2)
     _expect_labels(labels, len(data), "scaled_kmeans_labels(data, 2)")
@@ -101,8 +113,8 @@ def q2(kmeans_inertias):
 
 
 @exercise("best k by silhouette", ML_ALGORITHMS, hints=[
-    "For each k in k_values, cluster the data and score the clustering with `silhouette_score(data, labels)`. "
-    "Higher is better.",
+    "For each k in k_values, cluster the data and score the clustering "
+    "with `silhouette_score(data, labels)`. Higher is better.",
     "Collect the scores in a list, find the position of the largest with `np.argmax(scores)`, and return "
     "`k_values[position]` (the k, not its position).",
 ])
@@ -115,10 +127,10 @@ def q3(best_k_by_silhouette):
     expect(best != 1, "you returned 1, the position of the best score in k_values: return the k itself, "
            "`k_values[position]`.")
     expect(best in k_values, f"the answer should be one of k_values {k_values}, got {best!r}.")
-    expect(best != 6, "you returned the largest k, 6. Inertia always falls as k grows, so it cannot choose k; "
-           "pick the k with the highest (not the lowest) silhouette score.")
-    expect(best == 4, f"four well separated blobs should give the highest silhouette score at k=4, you chose {best}: "
-           "the best k has the highest (not the lowest) score.")
+    expect(best != 6, "you returned the largest k, 6. Inertia always falls as k grows, "
+           "so it cannot choose k; pick the k with the highest (not the lowest) silhouette score.")
+    expect(best == 4, "four well separated blobs should give the highest silhouette score at k=4, "
+           f"you chose {best}: the best k has the highest (not the lowest) score.")
     best = call(best_k_by_silhouette, data, [5, 4, 3])
     expect(best == 4, f"with k_values=[5, 4, 3] the answer is still 4, you returned {best!r}: return the k "
            "with the best score, whatever the order of k_values.")
@@ -141,13 +153,14 @@ def q4(n_components_for_variance):
     many = call(n_components_for_variance, data, 0.95)
     expect_integer(many, "n_components_for_variance(data, 0.95)")
     expect(not (first == 1 and many == 1),
-           "one component seems to reach every threshold: use `explained_variance_ratio_` (fractions that add "
-           "up to 1), not `explained_variance_` (variances in the data's units).")
+           "one component seems to reach every threshold: use `explained_variance_ratio_` "
+           "(fractions that add up to 1), not `explained_variance_` (variances in the data's units).")
     expect(first == 1, f"the first component alone explains about 64% of the variance here, so 0.5 needs "
            f"1 component, you returned {first}.")
     expect(many != 2, "for 0.95 you returned 2, one too few: count components until the cumulative ratio "
            "reaches the threshold (np.cumsum, then the first position where it is >= threshold, plus 1).")
-    expect(many == 3, f"here two components explain about 93% of the variance, so 0.95 needs 3; you returned {many}.")
+    expect(many == 3,
+           f"here two components explain about 93% of the variance, so 0.95 needs 3; you returned {many}.")
 
 
 @exercise("2-D PCA projection", ML_ALGORITHMS, hints=[
@@ -164,12 +177,13 @@ def q5(pca_2d):
            "projected data, one row per sample, with `fit_transform`.")
     expect(projected.shape == (100, 2), f"for data with 100 rows the projection should have shape (100, 2), "
            f"got {projected.shape}.")
-    expect(not np.allclose(projected, data[:, :2]), "picking two columns is not PCA: fit PCA with 2 components.")
+    expect(not np.allclose(projected, data[:, :2]),
+           "picking two columns is not PCA: fit PCA with 2 components.")
     variances = projected.var(axis=0)
     expect(np.allclose(projected.mean(axis=0), 0, atol=1e-8), "the projected columns should have mean 0: "
            "PCA centres the data. Use `PCA(n_components=2).fit_transform(data)`.")
-    expect(variances[0] > 10, "the first column does not carry the largest variance of the data. Did you scale "
-           "the data first? Here PCA works on the data as given.")
+    expect(variances[0] > 10, "the first column does not carry the largest variance of the data. "
+           "Did you scale the data first? Here PCA works on the data as given.")
     largest = np.linalg.eigvalsh(np.cov(data, rowvar=False, bias=True))[::-1][:2]
     expect(np.allclose(variances, largest, rtol=1e-6),
            "the columns should be the first two principal components, the directions of largest variance: "
@@ -215,12 +229,12 @@ def q7(isolation_forest_anomalies):
     expect(mask.shape == (200,), f"the mask should hold one value per row: shape (200,), got {mask.shape}.")
     expect(mask.dtype == bool, f"return a boolean mask (True for an anomaly), not the raw labels 1/-1 of "
            f"`fit_predict`: compare them with -1. Your dtype is {mask.dtype}.")
-    expect(mask.sum() < 100, "your mask marks the normal points: IsolationForest labels anomalies -1 and normal "
-           "points 1, so the mask is `labels == -1`.")
+    expect(mask.sum() < 100, "your mask marks the normal points: IsolationForest "
+           "labels anomalies -1 and normal points 1, so the mask is `labels == -1`.")
     expect(mask[-4:].all(), "the four far-away points were not all flagged as anomalies: fit IsolationForest "
            "on the data and keep the points it labels -1.")
-    expect(abs(int(mask.sum()) - 4) <= 1, f"with contamination=0.02 about 2% of 200 points (4) should be flagged, "
-           f"you flagged {int(mask.sum())}: pass `contamination` to IsolationForest.")
+    expect(abs(int(mask.sum()) - 4) <= 1, "with contamination=0.02 about 2% of 200 points (4) "
+           f"should be flagged, you flagged {int(mask.sum())}: pass `contamination` to IsolationForest.")
     fuzzy = rng.standard_normal((150, 3))
     first, second = call(isolation_forest_anomalies, fuzzy, 0.1), call(isolation_forest_anomalies, fuzzy, 0.1)
     expect(np.array_equal(first, second), "two calls flagged different points: IsolationForest is random, "
@@ -241,9 +255,9 @@ def q8(kmeans_ari):
     score = call(kmeans_ari, data, names)
     expect_number(score, "kmeans_ari(data, labels)")
     expect(math.isclose(score, 1.0),
-           f"k-means finds the three blobs exactly, so the agreement should be 1.0, got {score!r}. Cluster ids "
-           "are arbitrary numbers, so comparing them with the labels (raw accuracy) is meaningless: "
-           "use adjusted_rand_score(labels, clusters).")
+           "k-means finds the three blobs exactly, so the agreement should be 1.0, "
+           f"got {score!r}. Cluster ids are arbitrary numbers, so comparing them with the "
+           "labels (raw accuracy) is meaningless: use adjusted_rand_score(labels, clusters).")
     expect(math.isclose(call(kmeans_ari, data, renamed), 1.0),
            "renaming the known labels must not change the score: use adjusted_rand_score, not accuracy.")
     two_blobs, two = _blobs([[0, 0], [8, 8]], per_blob=40)
@@ -257,5 +271,5 @@ def q8(kmeans_ari):
            "before KMeans.")
     shuffled = np.random.default_rng(0).permutation(names)
     chance = call(kmeans_ari, data, shuffled)
-    expect(abs(chance) < 0.2, f"labels shuffled at random should score about 0, got {chance:.2f}: the Rand index "
-           "(rand_score) is not adjusted for chance, use adjusted_rand_score.")
+    expect(abs(chance) < 0.2, f"labels shuffled at random should score about 0, got {chance:.2f}: "
+           "the Rand index (rand_score) is not adjusted for chance, use adjusted_rand_score.")

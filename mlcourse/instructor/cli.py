@@ -94,14 +94,16 @@ def _skills(course: Course, args) -> int:
     if not table:
         raise CourseError("the gradebook has no learners yet: autograde some submissions first.")
     print(skills_table(table))
-    chart = skills_chart(table, args.out, f"Skills of {args.student}" if args.student else "Skills of the class")
+    chart = skills_chart(table, args.out,
+                         f"Skills of {args.student}" if args.student else "Skills of the class")
     print(f"wrote {chart}")
     return OK
 
 
 def parser() -> argparse.ArgumentParser:
     """Every subcommand with help for each argument; each subcommand names its handler."""
-    main_parser = argparse.ArgumentParser(prog="mlcourse", description=__doc__.split("\n\n")[0], epilog=EXIT_CODES,
+    main_parser = argparse.ArgumentParser(prog="mlcourse", description=__doc__.split("\n\n")[0],
+                                          epilog=EXIT_CODES,
                                           formatter_class=argparse.RawDescriptionHelpFormatter)
     main_parser.add_argument("--course", type=Path, default=Path("."),
                              help="course directory, the folder holding nbgrader_config.py (default: here)")
@@ -117,7 +119,8 @@ def parser() -> argparse.ArgumentParser:
     demo.add_argument("--workdir", type=Path, default=Path("build/demo"),
                       help="scratch course folder, emptied first (default: build/demo)")
     release = command("release", _release, "regenerate release/ from source/ (nbgrader generate_assignment)")
-    release.add_argument("assignments", nargs="*", help="assignments to release (default: every one in source/)")
+    release.add_argument("assignments", nargs="*",
+                         help="assignments to release (default: every one in source/)")
     grade = command("grade", _grade, "autograde every collected submission, then export and print grades")
     grade.add_argument("assignment", help="the assignment to grade, as named in source/")
     competition = command("competition", _competition,
@@ -133,12 +136,14 @@ def parser() -> argparse.ArgumentParser:
     board.add_argument("--out", type=Path, help="folder for leaderboard.csv/.html (default: competition/)")
     board.add_argument("--public", action="store_true",
                        help="the learners' board: ranked by public score, nothing of the private split")
-    portfolio = command("portfolio", _portfolio, "turn a learner's graded capstone into a publishable project folder")
+    portfolio = command("portfolio", _portfolio,
+                        "turn a learner's graded capstone into a publishable project folder")
     portfolio.add_argument("student", help="the learner's id, as in submitted/")
     portfolio.add_argument("--out", type=Path, help="the folder to write (default: portfolios/<student>)")
     skills = command("skills", _skills, "mastery per skill from the gradebook, as a table and a chart")
     skills.add_argument("--student", help="one learner (default: the whole class)")
-    skills.add_argument("--out", type=Path, default=Path("skills.png"), help="chart file (default: skills.png)")
+    skills.add_argument("--out", type=Path, default=Path("skills.png"),
+                        help="chart file (default: skills.png)")
     return main_parser
 
 

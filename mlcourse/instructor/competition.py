@@ -25,26 +25,27 @@ class Competition(Configurable):
     """The competition's policy, in one place: set any of it in ``nbgrader_config.py`` as
     ``c.Competition.<name> = value``; :meth:`mlcourse.instructor.course.Course.competition` reads it."""
 
-    assignment = Unicode("capstone", help="The assignment whose learners hand in a submission file.").tag(config=True)
-    submission_file = Unicode("submission.csv", help="The file each learner hands in beside the notebook.").tag(
-        config=True)
+    assignment = Unicode("capstone", help=(
+        "The assignment whose learners hand in a submission file.")).tag(config=True)
+    submission_file = Unicode("submission.csv", help=(
+        "The file each learner hands in beside the notebook.")).tag(config=True)
     score_cell = Unicode("competition-score", help=(
         "grade_id of the notebook's locked task cell that holds the competition's points; the scorer writes "
         "them as its manual score, which formgrader can override.")).tag(config=True)
     labels_file = Unicode("competition/test_labels.csv", help=(
-        "The test labels and the public/private split, relative to the course directory. Instructor only.")).tag(
-        config=True)
+        "The test labels and the public/private split, relative to the course directory. "
+        "Instructor only.")).tag(config=True)
     points = Float(10.0, help="Points the competition is worth in the gradebook.").tag(config=True)
     baseline_auc = Float(0.827, help=(
-        "Private ROC-AUC of the baseline notebook: at or below it earns 0, above it a pass (half the points).")).tag(
-        config=True)
-    baseline_public_auc = Float(0.840, help="Public ROC-AUC of the baseline, shown on boards and portfolios.").tag(
-        config=True)
-    full_marks_auc = Float(0.92, help="Private ROC-AUC that earns full points; points rise linearly up to it.").tag(
-        config=True)
+        "Private ROC-AUC of the baseline notebook: at or below it earns 0, "
+        "above it a pass (half the points).")).tag(config=True)
+    baseline_public_auc = Float(0.840, help=(
+        "Public ROC-AUC of the baseline, shown on boards and portfolios.")).tag(config=True)
+    full_marks_auc = Float(0.92, help=(
+        "Private ROC-AUC that earns full points; points rise linearly up to it.")).tag(config=True)
     implausible_auc = Float(0.97, help=(
-        "A score above this is flagged for review (the best published results on Adult are about 0.93).")).tag(
-        config=True)
+        "A score above this is flagged for review "
+        "(the best published results on Adult are about 0.93).")).tag(config=True)
     split_seed = Int(2026, help="Seed of the train/test split and of the shuffled ids.").tag(config=True)
     test_fraction = Float(0.3, help="Share of the rows held out as the test set.").tag(config=True)
     public_fraction = Float(0.3, help="Share of the test rows scored on the public board.").tag(config=True)
@@ -57,7 +58,8 @@ class Competition(Configurable):
         help="The data's citation and license, as the portfolio's README gives it.").tag(config=True)
 
     def points_for(self, private_auc: float) -> float:
-        """Gradebook points for a private ROC-AUC on the published scale (0, then half to full), to 0.1 point."""
+        """Gradebook points for a private ROC-AUC on the published scale (0, then half to full),
+        to 0.1 point."""
         if private_auc <= self.baseline_auc:
             return 0.0
         progress = min(1.0, (private_auc - self.baseline_auc) / (self.full_marks_auc - self.baseline_auc))

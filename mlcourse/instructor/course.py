@@ -12,10 +12,10 @@ import os
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 from traitlets.config.loader import PyFileConfigLoader
 
@@ -78,7 +78,7 @@ class Course:
     root: Path
 
     @classmethod
-    def at(cls, root: Path | str) -> "Course":
+    def at(cls, root: Path | str) -> Course:
         """The course at ``root``, checked to be one so a typo fails early and clearly."""
         root = Path(root).resolve()
         if not (root / "nbgrader_config.py").is_file():
@@ -113,7 +113,8 @@ class Course:
         with self.gradebook() as gradebook:
             if assignment not in {a.name for a in gradebook.assignments}:
                 raise CourseError(f"the assignment {assignment!r} is not in the gradebook yet: "
-                                  f"run `mlcourse release {assignment}` (nbgrader generate_assignment) first.")
+                                  f"run `mlcourse release {assignment}` "
+                                  "(nbgrader generate_assignment) first.")
         return assignment
 
     def submitted_students(self, assignment: str) -> list[str]:
@@ -127,7 +128,7 @@ class Course:
         """The course's nbgrader configuration, loaded from its ``nbgrader_config.py``."""
         try:
             return PyFileConfigLoader("nbgrader_config.py", path=str(self.root)).load_config()
-        except Exception as error:  # noqa: BLE001  (a broken config file is the instructor's to fix)
+        except Exception as error:  # a broken config file is the instructor's to fix
             raise CourseError(f"{self.root / 'nbgrader_config.py'} could not be loaded: "
                               f"{type(error).__name__}: {error}") from error
 

@@ -43,8 +43,9 @@ def load_samples(course: Course, assignment: str) -> list[Sample]:
     """The sample learners of ``assignment``, from ``samples/<assignment>/samples.csv``."""
     folder = course.root / "samples" / assignment
     with (folder / "samples.csv").open(newline="", encoding="utf-8") as handle:
-        return [Sample(row["student"], folder / row["file"] if row["file"] else None, float(row["expected_score"]),
-                       row["story"], folder / row["submission"] if row.get("submission") else None)
+        return [Sample(row["student"], folder / row["file"] if row["file"] else None,
+                       float(row["expected_score"]), row["story"],
+                       folder / row["submission"] if row.get("submission") else None)
                 for row in csv.DictReader(handle)]
 
 
@@ -99,7 +100,8 @@ def run_demo(course: Course, workdir: Path, progress=print) -> bool:
     demo = prepare_workdir(course, workdir)
     competition = course.competition().assignment
     # The capstone comes last, as in the course.
-    assignments = sorted((a for a in course.assignments() if (course.root / "samples" / a / "samples.csv").exists()),
+    assignments = sorted((a for a in course.assignments()
+                          if (course.root / "samples" / a / "samples.csv").exists()),
                          key=lambda a: a == competition)
     progress(f"Scratch course: {demo.root}")
     progress("1. Instructor generates the learners' versions (nbgrader generate_assignment)")
@@ -116,11 +118,13 @@ def run_demo(course: Course, workdir: Path, progress=print) -> bool:
         progress("5. Instructor autogrades each submission (nbgrader autograde)")
         outcomes = autograde_all(demo, assignment, progress=lambda line: progress("  " + line))
         if assignment == competition:
-            progress("5b. Instructor scores each submission.csv outside the learners' kernels (mlcourse score)")
+            progress("5b. Instructor scores each submission.csv "
+                     "outside the learners' kernels (mlcourse score)")
             score_all(demo, progress=lambda line: progress("  " + line))
             rows, _, board = build_leaderboard(demo)
             progress("\n" + leaderboard_table(rows) + f"\n   leaderboard: {board}\n")
-        progress("6. Instructor generates and returns feedback (nbgrader generate_feedback, release_feedback)")
+        progress("6. Instructor generates and returns feedback "
+                 "(nbgrader generate_feedback, release_feedback)")
         generate_feedback(demo, assignment)
         demo.nbgrader("release_feedback", assignment)
         for outcome in outcomes:

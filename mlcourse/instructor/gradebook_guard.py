@@ -46,16 +46,19 @@ def fingerprint(db_url: str, student: str, assignment: str) -> str:
     digest = hashlib.sha256()
     try:
         with engine.connect() as connection:
-            ids = connection.execute(sa.text("SELECT id FROM assignment WHERE name = :name"), {"name": assignment})
+            ids = connection.execute(sa.text("SELECT id FROM assignment WHERE name = :name"),
+                                     {"name": assignment})
             aid = ids.scalar()
             for table in sorted(sa.inspect(connection).get_table_names()):
                 where = f" WHERE NOT ({OWN_ROWS[table]})" if table in OWN_ROWS else ""
-                rows = connection.execute(sa.text(f"SELECT * FROM {table}{where}"), {"student": student, "aid": aid})
+                rows = connection.execute(sa.text(f"SELECT * FROM {table}{where}"),
+                                          {"student": student, "aid": aid})
                 digest.update(table.encode())
                 for row in sorted(repr(tuple(r)) for r in rows):
                     digest.update(row.encode())
     except sa.exc.SQLAlchemyError as error:
-        raise GradebookTampered(f"the gradebook can no longer be read ({error.__class__.__name__})") from error
+        raise GradebookTampered("the gradebook can no longer be read "
+                                f"({error.__class__.__name__})") from error
     finally:
         engine.dispose()
     return digest.hexdigest()
@@ -79,7 +82,8 @@ def guarding(db_url: str, student: str, assignment: str):
                 problem = str(error)
             if problem:
                 action = _restore(file, copy)
-                raise GradebookTampered(f"grading this submission altered the gradebook ({problem}); {action}")
+                raise GradebookTampered("grading this submission altered the "
+                                        f"gradebook ({problem}); {action}")
         finally:
             if copy is not None:
                 shutil.rmtree(copy.parent, ignore_errors=True)

@@ -3,11 +3,11 @@
 A learner's standing is their selected file: the one with the best public score (the earlier on a
 tie), as on Kaggle when nobody picks, so that trying many files never lets anyone fish in the
 private split. The instructor's board ranks by that file's private ROC-AUC (the final standing);
-equal scores share a rank ("1, 2, 2, 4"). Each row also shows the public score learners saw during the competition,
-the points, how many files the learner had scored (invalid ones included) and a flag for scores
-too good to be plausible (the full Adult data is public, so a near-perfect score usually means
-the labels were looked up), below chance (probabilities of the wrong class?), or a file identical
-to another learner's. The public board, to share with learners while the competition
+equal scores share a rank ("1, 2, 2, 4"). Each row also shows the public score learners saw during
+the competition, the points, how many files the learner had scored (invalid ones included) and a
+flag for scores too good to be plausible (the full Adult data is public, so a near-perfect score
+usually means the labels were looked up), below chance (probabilities of the wrong class?), or a
+file identical to another learner's. The public board, to share with learners while the competition
 runs, ranks by the public score alone and shows nothing of the private split, as on Kaggle.
 """
 
@@ -23,7 +23,6 @@ from pathlib import Path
 from mlcourse.instructor.competition import Competition
 from mlcourse.instructor.course import Course
 from mlcourse.instructor.scoring import Scored, history, selected
-
 
 
 @dataclass(frozen=True)
@@ -61,8 +60,8 @@ def flags(best: Scored, entries: list[Scored], settings: Competition) -> str:
     """What the instructor should look at in a learner's selected file, or ""."""
     found = []
     if max(best.public_auc, best.private_auc) > settings.implausible_auc:
-        found.append(f"review: ROC-AUC above {settings.implausible_auc} (the best published results on this data "
-                     "are about 0.93; were the public labels looked up?)")
+        found.append(f"review: ROC-AUC above {settings.implausible_auc} (the best published "
+                     "results on this data are about 0.93; were the public labels looked up?)")
     if best.private_auc < 0.5:
         found.append("below chance: are these the probabilities of the other class (predict_proba column 0)?")
     twins = sorted({e.student for e in entries if e.sha256 == best.sha256 and e.student != best.student})
@@ -82,7 +81,8 @@ def standings(entries: list[Scored], settings: Competition, by: str = "private")
     for student, own in by_student.items():
         best = selected(own)
         if best is None:
-            rows.append(Standing(None, student, None, None, 0.0, len(own), f"no valid submission: {own[-1].message}"))
+            rows.append(Standing(None, student, None, None, 0.0, len(own),
+                                 f"no valid submission: {own[-1].message}"))
             continue
         rows.append(Standing(None, student, best.public_auc, best.private_auc, best.points, len(own),
                              flags(best, entries, settings)))
@@ -112,13 +112,15 @@ def _chart(rows: list[Standing], settings: Competition, public: bool) -> str:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    score = (lambda r: r.public_auc) if public else (lambda r: r.private_auc)  # noqa: E731
+    score = (lambda r: r.public_auc) if public else (lambda r: r.private_auc)
     ranked = [r for r in rows if score(r) is not None][::-1]
     fig, ax = plt.subplots(figsize=(7, 0.4 * len(ranked) + 1.5))
-    colors = ["#d55e00" if r.flag and not public else "#0072b2" for r in ranked]  # colour-blind-safe (Okabe-Ito)
+    # colour-blind-safe (Okabe-Ito)
+    colors = ["#d55e00" if r.flag and not public else "#0072b2" for r in ranked]
     ax.barh([r.student for r in ranked], [score(r) for r in ranked], color=colors)
     baseline = settings.baseline_public_auc if public else settings.baseline_auc
-    ax.axvline(baseline, color="#555555", linestyle="--", label=f"baseline {baseline}" + ("" if public else ": beat it to pass"))
+    ax.axvline(baseline, color="#555555", linestyle="--",
+               label=f"baseline {baseline}" + ("" if public else ": beat it to pass"))
     if not public:
         ax.axvline(settings.full_marks_auc, color="#009e73", linestyle=":",
                    label=f"full marks {settings.full_marks_auc}")
@@ -135,16 +137,16 @@ def _chart(rows: list[Standing], settings: Competition, public: bool) -> str:
 
 def write_html(rows: list[Standing], path: Path, settings: Competition, public: bool = False) -> None:
     head = "".join(f"<th>{header}</th>" for header, _ in columns(public))
-    body = "\n".join("<tr>" + "".join(f"<td>{html.escape(shown(r))}</td>" for _, shown in columns(public)) + "</tr>"
-                     for r in rows)
+    body = "\n".join("<tr>" + "".join(f"<td>{html.escape(shown(r))}</td>" for _, shown in columns(public))
+                     + "</tr>" for r in rows)
     has_scores = any(r.public_auc is not None for r in rows)
-    chart = f'<img alt="bar chart of ROC-AUC per learner" src="{_chart(rows, settings, public)}">' if has_scores else (
-        "<p>No valid submission yet.</p>")
+    chart = (f'<img alt="bar chart of ROC-AUC per learner" src="{_chart(rows, settings, public)}">'
+             if has_scores else "<p>No valid submission yet.</p>")
     about = ("Public: the score on a fixed ~30% of the test rows. The final ranking uses the other 70%, "
              "revealed when the competition ends." if public else
-             f"Public: the fixed ~30% of the test rows shown during the competition; private: the rest, which sets "
-             f"the rank and the points (beat the baseline's {settings.baseline_auc} to pass, "
-             f"{settings.full_marks_auc} = full marks).")
+             "Public: the fixed ~30% of the test rows shown during the competition; "
+             "private: the rest, which sets the rank and the points (beat the baseline's "
+             f"{settings.baseline_auc} to pass, {settings.full_marks_auc} = full marks).")
     path.write_text(f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Capstone leaderboard</title>
 <style>body{{font-family:sans-serif;margin:2em}}table{{border-collapse:collapse}}
@@ -159,7 +161,8 @@ td,th{{border:1px solid #ccc;padding:4px 8px;text-align:left}}</style></head>
 """, encoding="utf-8")
 
 
-def build_leaderboard(course: Course, out: Path | None = None, public: bool = False) -> tuple[list[Standing], Path, Path]:
+def build_leaderboard(course: Course, out: Path | None = None,
+                      public: bool = False) -> tuple[list[Standing], Path, Path]:
     """Rank the competition's history into ``out``: ``leaderboard.csv``/``.html``, or for the
     learners' board ``public_leaderboard.csv``/``.html``."""
     settings = course.competition()
@@ -177,5 +180,6 @@ def leaderboard_table(rows: list[Standing], public: bool = False) -> str:
     widths = {"rank": 4, "learner": 12, "public_auc": 10, "submissions": 11, "private_auc": 11, "points": 6}
     lines = ["  ".join(f"{header:<{widths.get(header, 0)}}" for header, _ in columns(public)).rstrip()]
     for r in rows:
-        lines.append("  ".join(f"{shown(r):<{widths.get(header, 0)}}" for header, shown in columns(public)).rstrip())
+        lines.append("  ".join(f"{shown(r):<{widths.get(header, 0)}}"
+                               for header, shown in columns(public)).rstrip())
     return "\n".join(lines)

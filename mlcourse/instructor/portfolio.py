@@ -35,7 +35,8 @@ FEATURES = NUMERIC + CATEGORICAL'''
 
 
 def _section_heading(text: str) -> str:
-    """An exercise's title as a plain section heading: "## Exercise 2 · Clean it (2 points)" -> "## Clean it"."""
+    """An exercise's title as a plain section heading:
+    "## Exercise 2 · Clean it (2 points)" -> "## Clean it"."""
     title = text.strip().splitlines()[0].lstrip("# ")
     title = re.sub(r"^Exercise \d+ · ", "", title)
     return "## " + re.sub(r" \(\d+ points?\)$", "", title)
@@ -47,7 +48,8 @@ def _course_scaffolding(cell) -> bool:
     if cell.cell_type != "code":
         return False
     lines = [line.strip() for line in cell.source.splitlines() if line.strip()]
-    return all(line.startswith("#") for line in lines) or re.search(r"\bq\d+\.(hint|check)\(", cell.source) is not None
+    return (all(line.startswith("#") for line in lines)
+            or re.search(r"\bq\d+\.(hint|check)\(", cell.source) is not None)
 
 
 def public_notebook(notebook, title: str):
@@ -103,10 +105,12 @@ def export_portfolio(course: Course, student: str, out: Path) -> Path:
         raise CourseError(f"{student} has no autograded capstone ({graded} is missing): autograde it first.")
     if out.exists() and any(out.iterdir()):
         if not (out / MARKER).is_file():
-            raise CourseError(f"{out} exists and is not a portfolio this command wrote: choose an empty or new folder.")
+            raise CourseError(f"{out} exists and is not a portfolio this command wrote: "
+                              "choose an empty or new folder.")
         shutil.rmtree(out)
     (out / "data").mkdir(parents=True)
-    (out / MARKER).write_text("Written by the course's portfolio export, which replaces this folder when it runs again.\n")
+    (out / MARKER).write_text("Written by the course's portfolio export, "
+                              "which replaces this folder when it runs again.\n")
     notebook = nbformat.read(graded, as_version=4)
     report = written_report(notebook) or "_The written report is still empty._"
     notebook = public_notebook(notebook, settings.title)
@@ -120,7 +124,8 @@ def export_portfolio(course: Course, student: str, out: Path) -> Path:
                f"| {settings.baseline_auc:.3f} |\n"
                + (f"| this project | {best.public_auc:.3f} | {best.private_auc:.3f} |\n" if best else
                   "| this project | not scored yet | not scored yet |\n"))
-    shown = "\n".join(f"![Figure {i}](figures/{p.name})" for i, p in enumerate(figures, start=1)) or "_No figures yet._"
+    shown = ("\n".join(f"![Figure {i}](figures/{p.name})" for i, p in enumerate(figures, start=1))
+             or "_No figures yet._")
     (out / "README.md").write_text(f"""# {settings.title}
 
 A binary classifier that ranks people by their probability of earning more than $50K a year,
@@ -142,7 +147,8 @@ Scores on the competition's hidden test set (public: a fixed ~30% of its rows; p
 
 ## Data
 
-{settings.data_credit} `data/train.csv` has 22,792 people with their income class; `data/test.csv` has 9,769 without it.
+{settings.data_credit} `data/train.csv` has 22,792 people with their income class; \
+`data/test.csv` has 9,769 without it.
 
 ## Reproduce
 
@@ -155,15 +161,20 @@ See `MODEL_CARD.md` for the model's intended use and limits.
 """, encoding="utf-8")
     (out / "requirements.txt").write_text(
         "".join(f"{name}=={metadata.version(name)}\n" for name in REQUIREMENTS), encoding="utf-8")
+    performance = (f"private ROC-AUC {best.private_auc:.3f} on the held-out private rows "
+                   f"(public {best.public_auc:.3f})" if best else "not scored yet")
     (out / "MODEL_CARD.md").write_text(f"""# Model card: income above $50K
 
 - **Model**: a scikit-learn pipeline (preprocessing and classifier) defined in `income_prediction.ipynb`.
 - **Task**: estimate P(income > $50K) from 13 census answers; evaluated by ROC-AUC.
-- **Training data**: `data/train.csv`, the 1994 US Census extract known as *Adult* (see the README for the credit and license).
-- **Performance**: {f"private ROC-AUC {best.private_auc:.3f} on the held-out private rows (public {best.public_auc:.3f})" if best else "not scored yet"}; baseline {settings.baseline_auc:.3f}.
+- **Training data**: `data/train.csv`, the 1994 US Census extract known as *Adult* \
+(see the README for the credit and license).
+- **Performance**: {performance}; baseline {settings.baseline_auc:.3f}.
 - **Intended use**: learning and demonstration. Not for decisions about real people.
-- **Ethical considerations**: `gender` and `race` are inputs, and marital status, relationship and occupation act as
-  proxies for them; the data carries 1994 pay gaps. Error and selection rates per group must be compared before any use.
+- **Ethical considerations**: `gender` and `race` are inputs, and marital status, relationship and \
+occupation act as
+  proxies for them; the data carries 1994 pay gaps. Error and selection rates per group must be \
+compared before any use.
 - **Caveats**: 30-year-old, self-reported data from one country; ROC-AUC measures ranking, not calibration.
 """, encoding="utf-8")
     return out

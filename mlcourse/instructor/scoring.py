@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import hashlib
 from dataclasses import asdict, dataclass, fields
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from mlcourse.instructor.course import Course, CourseError
@@ -95,7 +95,7 @@ def score_submission(course: Course, student: str, path: Path, labels) -> Scored
         if earlier.student == student and earlier.sha256 == digest:
             return earlier
     public, private, found = score_file(path, labels)
-    entry = Scored(student, datetime.now(timezone.utc).isoformat(timespec="seconds"), digest,
+    entry = Scored(student, datetime.now(UTC).isoformat(timespec="seconds"), digest,
                    "scored" if not found else "invalid", public, private,
                    course.competition().points_for(private) if private is not None else 0.0,
                    "; ".join(found) if found else "")
@@ -142,14 +142,16 @@ def record_points(course: Course, entry: Scored) -> bool:
             comment.manual_comment = f"Your submission.csv could not be scored: {entry.message}"
         else:
             comment.manual_comment = (
-                f"Competition: public ROC-AUC {entry.public_auc:.4f}, private ROC-AUC {entry.private_auc:.4f}, "
-                f"{entry.points:g} points" + (f" (beat the baseline's {settings.baseline_auc} to pass)." if not entry.points else "."))
+                f"Competition: public ROC-AUC {entry.public_auc:.4f}, "
+                f"private ROC-AUC {entry.private_auc:.4f}, {entry.points:g} points"
+                + (f" (beat the baseline's {settings.baseline_auc} to pass)." if not entry.points else "."))
         gradebook.db.commit()
     return True
 
 
 def score_all(course: Course, progress=print) -> list[Scored]:
-    """Score every learner's submitted ``submission.csv``; record their selected file's points in the gradebook."""
+    """Score every learner's submitted ``submission.csv``; record their selected file's points in the
+    gradebook."""
     labels = load_labels(course)
     settings = course.competition()
     results = []
@@ -159,6 +161,7 @@ def score_all(course: Course, progress=print) -> list[Scored]:
         in_gradebook = record_points(course, counted_file(course, student) or entry)
         shown = (f"public {entry.public_auc:.4f}  private {entry.private_auc:.4f}  {entry.points:g} points"
                  if entry.status == "scored" else f"not scored: {entry.message}")
-        progress(f"{student}: {shown}" + ("" if in_gradebook else "  (not in the gradebook yet: autograde first)"))
+        progress(f"{student}: {shown}"
+                 + ("" if in_gradebook else "  (not in the gradebook yet: autograde first)"))
         results.append(entry)
     return results

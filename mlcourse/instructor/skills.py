@@ -61,7 +61,8 @@ def mastery(course: Course, student: str | None = None) -> dict[str, dict[str, t
 
 
 def skills_table(table: dict[str, dict[str, tuple[float, float]]]) -> str:
-    """Mastery per learner and skill in percent, with the class average last; '-' where nothing is graded yet."""
+    """Mastery per learner and skill in percent, with the class average last; '-' where nothing is
+    graded yet."""
     short = dict(zip(SKILLS, ("programming", "statistics", "data handling", "ML algorithms", "visualization",
                               "communication")))
     lines = [f"{'learner':<14}" + "".join(f"{short[s]:>15}" for s in SKILLS)]
@@ -69,7 +70,8 @@ def skills_table(table: dict[str, dict[str, tuple[float, float]]]) -> str:
     for learner, totals in sorted(table.items()):
         lines.append(f"{learner:<14}" + "".join(f"{percent(*totals[s]):>15}" for s in SKILLS))
     if len(table) > 1:
-        summed = {s: (sum(t[s][0] for t in table.values()), sum(t[s][1] for t in table.values())) for s in SKILLS}
+        summed = {s: (sum(t[s][0] for t in table.values()), sum(t[s][1] for t in table.values()))
+                  for s in SKILLS}
         lines.append(f"{'class':<14}" + "".join(f"{percent(*summed[s]):>15}" for s in SKILLS))
     return "\n".join(lines)
 

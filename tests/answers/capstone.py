@@ -7,7 +7,8 @@ WRONG = {
               '    for column in frame.columns:\n        if pd.api.types.is_string_dtype(frame[column]):\n'
               '            frame[column] = frame[column].replace("?", np.nan).str.strip()\n'
               '    if "income" in frame.columns:\n'
-              '        frame["income_over_50k"] = (frame.pop("income") == ">50K").astype(int)\n    return frame\n'),
+              '        frame["income_over_50k"] = (frame.pop("income") == ">50K").astype(int)\n'
+              '    return frame\n'),
         message="strip first, then replace",
     ),
     "q2-answer": WrongAnswer(

@@ -3,7 +3,8 @@ from tests.answers import WrongAnswer
 WRONG = {
     # Replaces only the spaces: "Culmen Length (mm)" becomes "culmen_length_(mm)".
     "q1-answer": WrongAnswer(
-        code='def tidy_columns(raw):\n    return raw.rename(columns=lambda name: name.lower().replace(" ", "_"))\n',
+        code='def tidy_columns(raw):\n'
+             '    return raw.rename(columns=lambda name: name.lower().replace(" ", "_"))\n',
         message="brackets and other punctuation must become underscores too",
     ),
     # str.extract without expand=False gives a one-column DataFrame.
@@ -13,7 +14,8 @@ WRONG = {
     ),
     # Counts rows (birds) per year instead of distinct nests.
     "q3-answer": WrongAnswer(
-        code='def nests_per_year(raw):\n    return pd.to_datetime(raw["Date Egg"]).dt.year.value_counts().sort_index()\n',
+        code='def nests_per_year(raw):\n'
+             '    return pd.to_datetime(raw["Date Egg"]).dt.year.value_counts().sort_index()\n',
         message="you counted birds (rows), not nests",
     ),
     # 'size' counts rows, including birds whose mass is missing.

@@ -25,9 +25,11 @@ WRONG = {
     "q4-answer": WrongAnswer(
         code=('def depth_curve(data, target, depths):\n'
               '    cv = StratifiedKFold(n_splits=5, shuffle=True, random_state=0)\n'
-              '    validation, train = validation_curve(DecisionTreeClassifier(random_state=0), data, target,\n'
+              '    validation, train = validation_curve(DecisionTreeClassifier(random_state=0), '
+              'data, target,\n'
               '                                         param_name="max_depth", param_range=depths, cv=cv)\n'
-              '    return pd.DataFrame({"train": train.mean(axis=1), "validation": validation.mean(axis=1)}, index=depths)\n'),
+              '    return pd.DataFrame({"train": train.mean(axis=1), '
+              '"validation": validation.mean(axis=1)}, index=depths)\n'),
         message="the two columns are swapped",
     ),
     # Each combination judged on the data it was trained on.
@@ -82,5 +84,6 @@ PASSES_VISIBLE_FAILS_HIDDEN = (
     '                            ("encode", OneHotEncoder(handle_unknown="ignore"))])\n'
     '    preprocess = ColumnTransformer([("numeric", numeric, numeric_columns),\n'
     '                                    ("categorical", categorical, categorical_columns)])\n'
-    '    return Pipeline([("preprocess", preprocess), ("classifier", DecisionTreeClassifier(random_state=0))])\n',
+    '    return Pipeline([("preprocess", preprocess), ("classifier", '
+    'DecisionTreeClassifier(random_state=0))])\n',
 )

@@ -6,7 +6,8 @@ WRONG = {
         message="A missing measurement must come back as None",
     ),
     "q2-answer": WrongAnswer(
-        code='def complete_rows(rows, columns):\n    return [row for row in rows if all(row[c] for c in columns)]\n',
+        code='def complete_rows(rows, columns):\n'
+             '    return [row for row in rows if all(row[c] for c in columns)]\n',
         message="a row whose value is 0 was dropped",
     ),
     "q3-answer": WrongAnswer(

@@ -7,7 +7,8 @@ WRONG = {
         message="explore with probability epsilon, not 1 - epsilon",
     ),
     "q2-answer": WrongAnswer(
-        code='def update_estimate(estimate, count, reward):\n    return estimate + (reward - estimate) / (count + 1)\n',
+        code='def update_estimate(estimate, count, reward):\n'
+             '    return estimate + (reward - estimate) / (count + 1)\n',
         message="Divide by count, the number of rewards including this one, not by count + 1",
     ),
     "q3-answer": WrongAnswer(
@@ -30,13 +31,15 @@ WRONG = {
     ),
     "q5-answer": WrongAnswer(
         code=('def value_iteration(P, gamma, tol=1e-8):\n    V = np.zeros(len(P))\n    while True:\n'
-              '        new_V = np.array([max(r if done else r + V[s2] for s2, r, done in P[s]) for s in range(len(P))])\n'
+              '        new_V = np.array([max(r if done else r + V[s2] for s2, r, '
+              'done in P[s]) for s in range(len(P))])\n'
               '        if np.abs(new_V - V).max() < tol:\n            return new_V\n        V = new_V\n'),
         message="Multiply the next state's value by gamma in every backup",
     ),
     "q6-answer": WrongAnswer(
         code=('def greedy_policy(V, P, gamma):\n'
-              '    return np.array([int(np.argmax([V[s2] for s2, r, done in P[s]])) for s in range(len(P))])\n'),
+              '    return np.array([int(np.argmax([V[s2] for s2, r, '
+              'done in P[s]])) for s in range(len(P))])\n'),
         message="not V[next_state] alone",
     ),
     "q7-answer": WrongAnswer(
@@ -51,7 +54,8 @@ WRONG = {
               '    rng = np.random.default_rng(seed)\n    Q = np.zeros((world.n_states, world.n_actions))\n'
               '    state = world.start\n'
               '    for _ in range(n_episodes):\n        for _ in range(max_steps):\n'
-              '            if rng.random() < epsilon:\n                action = int(rng.integers(world.n_actions))\n'
+              '            if rng.random() < epsilon:\n'
+              '                action = int(rng.integers(world.n_actions))\n'
               '            else:\n                action = int(np.argmax(Q[state]))\n'
               '            next_state, reward, done = world.step(state, action)\n'
               '            target = reward if done else reward + gamma * Q[next_state].max()\n'
@@ -64,8 +68,11 @@ WRONG = {
               '    for episode in range(n_episodes):\n'
               '        observation, info = env.reset(seed=seed) if episode == 0 else env.reset()\n'
               '        done = False\n        while not done:\n'
-              '            observation, reward, terminated, truncated, info = env.step(int(policy[observation]))\n'
-              '            done = terminated or truncated\n        successes += reward\n    return successes\n'),
+              '            observation, reward, terminated, truncated, '
+              'info = env.step(int(policy[observation]))\n'
+              '            done = terminated or truncated\n'
+              '        successes += reward\n'
+              '    return successes\n'),
         message="divide by n_episodes",
     ),
 }
@@ -75,6 +82,7 @@ WRONG = {
 PASSES_VISIBLE_FAILS_HIDDEN = (
     "q5-answer",
     'def value_iteration(P, gamma, tol=1e-8):\n    V = np.zeros(len(P))\n    for _ in range(5):\n'
-    '        V = np.array([max(r if done else r + gamma * V[s2] for s2, r, done in P[s]) for s in range(len(P))])\n'
+    '        V = np.array([max(r if done else r + gamma * V[s2] for s2, r, '
+    'done in P[s]) for s in range(len(P))])\n'
     '    return V\n',
 )

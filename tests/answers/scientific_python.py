@@ -19,7 +19,9 @@ WRONG = {
         message="Python's `and` and chained comparisons",
     ),
     "q5-answer": WrongAnswer(
-        code='def class_balance(target):\n    counts = np.bincount(target)\n    return counts, counts // len(target)\n',
+        code='def class_balance(target):\n'
+             '    counts = np.bincount(target)\n'
+             '    return counts, counts // len(target)\n',
         message="divide with `/`",
     ),
     "q6-answer": WrongAnswer(

@@ -15,7 +15,8 @@ WRONG = {
     ),
     "q3-answer": WrongAnswer(
         code=('def welch_t(a, b):\n    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)\n'
-              '    pooled = ((a.size - 1) * a.var(ddof=1) + (b.size - 1) * b.var(ddof=1)) / (a.size + b.size - 2)\n'
+              '    pooled = ((a.size - 1) * a.var(ddof=1) + (b.size - 1) * b.var(ddof=1)) '
+              '/ (a.size + b.size - 2)\n'
               '    return (a.mean() - b.mean()) / np.sqrt(pooled * (1 / a.size + 1 / b.size))\n'),
         message="this is Student's t with a pooled variance",
     ),
@@ -54,7 +55,8 @@ PASSES_VISIBLE_FAILS_HIDDEN = (
     "q2-answer",
     'def bootstrap_ci(values, n_resamples, seed, level=0.95):\n'
     '    rng = np.random.default_rng(seed)\n'
-    '    resamples = rng.choice(np.asarray(values, dtype=float), size=(len(values), n_resamples), replace=True)\n'
+    '    resamples = rng.choice(np.asarray(values, dtype=float), size=(len(values), n_resamples), '
+    'replace=True)\n'
     '    low, high = np.percentile(resamples.mean(axis=0), [100 * (1 - level) / 2, 100 * (1 + level) / 2])\n'
     '    return float(low), float(high)\n',
 )

@@ -3,7 +3,8 @@ from tests.answers import WrongAnswer
 WRONG = {
     # Forgets to stratify: the test set's class proportions drift.
     "q1-answer": WrongAnswer(
-        code='def stratified_split(data, target):\n    return train_test_split(data, target, random_state=0)\n',
+        code='def stratified_split(data, target):\n'
+             '    return train_test_split(data, target, random_state=0)\n',
         message="Pass `stratify=target`",
     ),
     # Fits the baseline on the test set, so it "knows" the test set's majority class.
@@ -22,13 +23,15 @@ WRONG = {
     ),
     # No scaler: an SVC on raw features.
     "q4-answer": WrongAnswer(
-        code='def fit_scaled_svm(data_train, target_train, C):\n    return SVC(C=C).fit(data_train, target_train)\n',
+        code='def fit_scaled_svm(data_train, target_train, C):\n'
+             '    return SVC(C=C).fit(data_train, target_train)\n',
         message="your model has no StandardScaler",
     ),
     # No scaler in front of the network.
     "q5-answer": WrongAnswer(
         code=('def mlp_accuracy(data_train, target_train, data_test, target_test, hidden_units):\n'
-              '    network = MLPClassifier(hidden_layer_sizes=(hidden_units,), max_iter=300, random_state=0)\n'
+              '    network = MLPClassifier(hidden_layer_sizes=(hidden_units,), max_iter=300, '
+              'random_state=0)\n'
               '    return network.fit(data_train, target_train).score(data_test, target_test)\n'),
         message="your network sees raw features",
     ),
@@ -57,8 +60,10 @@ WRONG = {
         code=('def compare_on_adult(data_train, target_train, data_test, target_test):\n'
               '    models = {"baseline": DummyClassifier(strategy="prior"),\n'
               '              "tree": DecisionTreeClassifier(max_depth=6, random_state=0),\n'
-              '              "logistic": make_pipeline(StandardScaler(), LogisticRegression(max_iter=1000))}\n'
-              '    return {name: roc_auc_score(target_test, model.fit(data_train, target_train).predict(data_test))\n'
+              '              "logistic": make_pipeline(StandardScaler(), '
+              'LogisticRegression(max_iter=1000))}\n'
+              '    return {name: roc_auc_score(target_test, model.fit(data_train, '
+              'target_train).predict(data_test))\n'
               '            for name, model in models.items()}\n'),
         message="you passed hard labels from `predict`",
     ),
@@ -68,5 +73,6 @@ WRONG = {
 # example) cannot tell, the hidden tests' exact test rows can.
 PASSES_VISIBLE_FAILS_HIDDEN = (
     "q1-answer",
-    'def stratified_split(data, target):\n    return train_test_split(data, target, random_state=42, stratify=target)\n',
+    'def stratified_split(data, target):\n'
+    '    return train_test_split(data, target, random_state=42, stratify=target)\n',
 )

@@ -8,12 +8,14 @@ WRONG = {
     ),
     "q2-answer": WrongAnswer(
         code=('def kmeans_inertias(data, max_k):\n'
-              '    return [KMeans(n_clusters=k, n_init=10, random_state=0).fit(data).inertia_ for k in range(1, max_k)]\n'),
+              '    return [KMeans(n_clusters=k, n_init=10, '
+              'random_state=0).fit(data).inertia_ for k in range(1, max_k)]\n'),
         message="range(1, max_k) stops before max_k",
     ),
     "q3-answer": WrongAnswer(
         code=('def best_k_by_silhouette(data, k_values):\n'
-              '    scores = [silhouette_score(data, KMeans(n_clusters=k, n_init=10, random_state=0).fit_predict(data))\n'
+              '    scores = [silhouette_score(data, KMeans(n_clusters=k, n_init=10, '
+              'random_state=0).fit_predict(data))\n'
               '              for k in k_values]\n'
               '    return int(np.argmax(scores))\n'),
         message="the position of the best score in k_values",
@@ -41,7 +43,8 @@ WRONG = {
     "q8-answer": WrongAnswer(
         code=('def kmeans_ari(data, labels):\n'
               '    scaled = StandardScaler().fit_transform(data)\n'
-              '    clusters = KMeans(n_clusters=len(np.unique(labels)), n_init=10, random_state=0).fit_predict(scaled)\n'
+              '    clusters = KMeans(n_clusters=len(np.unique(labels)), n_init=10, '
+              'random_state=0).fit_predict(scaled)\n'
               '    return float(np.mean(clusters == np.asarray(labels)))\n'),
         message="raw accuracy) is meaningless",
     ),

@@ -5,14 +5,16 @@ WRONG = {
     "q1-answer": WrongAnswer(
         code=('def body_mass_histogram(penguins):\n    fig, ax = plt.subplots()\n'
               '    sns.histplot(data=penguins, x="body_mass_g", bins=20, ax=ax)\n'
-              '    ax.set(xlabel="Body mass", ylabel="Number of penguins", title="Body mass")\n    return ax\n'),
+              '    ax.set(xlabel="Body mass", ylabel="Number of penguins", title="Body mass")\n'
+              '    return ax\n'),
         message="its unit in brackets, '(g)'",
     ),
     # The default "traffic light" colours: red and green side by side.
     "q2-answer": WrongAnswer(
         code=('def flipper_mass_scatter(penguins):\n    fig, ax = plt.subplots()\n'
               '    sns.scatterplot(data=penguins, x="flipper_length_mm", y="body_mass_g", hue="species",\n'
-              '                    palette={"Adelie": "red", "Chinstrap": "green", "Gentoo": "blue"}, ax=ax)\n'
+              '                    palette={"Adelie": "red", "Chinstrap": "green", "Gentoo": "blue"}, '
+              'ax=ax)\n'
               '    ax.set(xlabel="Flipper length (mm)", ylabel="Body mass (g)", title="Flippers and mass")\n'
               '    return ax\n'),
         message="uses red and green together",
@@ -58,7 +60,8 @@ WRONG = {
               '    by_education = high_income.groupby(adult["education-num"]).mean()\n'
               '    axes[0, 0].bar(by_education.index, by_education)\n'
               '    axes[0, 0].set(xlabel="Education level", ylabel="Earning >50K (%)", title="Education")\n'
-              '    sns.histplot(data=adult, x="hours-per-week", hue="income", stat="percent", common_norm=False,\n'
+              '    sns.histplot(data=adult, x="hours-per-week", hue="income", stat="percent", '
+              'common_norm=False,\n'
               '                 binwidth=5, palette="colorblind", ax=axes[0, 1])\n'
               '    axes[0, 1].set(xlabel="Hours (hours per week)", ylabel="Share (%)", title="Hours")\n'
               '    by_gender = high_income.groupby(adult["gender"]).mean() * 100\n'
@@ -66,7 +69,8 @@ WRONG = {
               '    axes[1, 0].set(xlabel="Gender", ylabel="Earning >50K (%)", title="Gender")\n'
               '    by_status = high_income.groupby(adult["marital-status"]).mean() * 100\n'
               '    axes[1, 1].barh(by_status.index, by_status)\n'
-              '    axes[1, 1].set(xlabel="Earning >50K (%)", ylabel="Marital status", title="Marital status")\n'
+              '    axes[1, 1].set(xlabel="Earning >50K (%)", ylabel="Marital status", '
+              'title="Marital status")\n'
               '    return fig\n'),
         message="the bars of the top-left panel (axes[0, 0]) are fractions between 0 and 1",
     ),

@@ -44,12 +44,6 @@ def test_a_changed_cell_type_is_reported_with_its_cell():
         "the 'cell_type' setting of cell q3-answer was altered; nbgrader graded with the original"]
 
 
-def test_an_edited_locked_cell_is_reported_in_plain_words():
-    log = ("[AutogradeApp | WARNING] Attribute 'checksum' for cell q3-tests has changed! "
-           "(should be: 0a1b, got: 9f8e)")
-    assert problems_in_log(log) == ["the locked cell q3-tests was edited; nbgrader graded with the original"]
-
-
 def test_a_quiet_log_or_an_empty_one_has_no_problems():
     quiet = ("[AutogradeApp | INFO] Autograding submitted/bob/ps1/ps1.ipynb\n"
              "[AutogradeApp | INFO] Writing 12345 bytes to autograded/bob/ps1/ps1.ipynb\n"

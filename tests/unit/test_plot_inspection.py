@@ -8,14 +8,14 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-import pytest  # noqa: E402
-from matplotlib import colormaps  # noqa: E402
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib import colormaps
 
-from mlcourse import plot_inspection as pi  # noqa: E402
-from mlcourse.exercise import Mistake  # noqa: E402
+from mlcourse import plot_inspection as pi
+from mlcourse.exercise import Mistake
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,188 @@
+"""Run each graded kernel in a bubblewrap sandbox, so a learner's code reaches nothing of the course.
+
+nbgrader executes a submission by starting a Jupyter kernel and sending it the cells. The
+course replaces the kernel manager nbgrader uses (``c.Execute.kernel_manager_class`` in
+``nbgrader_config.py``) with :class:`SandboxedKernelManager`, which starts that kernel inside
+`bubblewrap <https://github.com/containers/bubblewrap>`_ (the sandbox Flatpak uses):
+
+- no network: the kernel talks to nbgrader over Unix sockets (jupyter_client's ``ipc``
+  transport) in a private folder, the only way in or out;
+- a read-only view of the system, the Python installation and the course *package*, and
+  nothing else of the course: no gradebook, ``source/``, ``release/``, ``competition/``,
+  exchange, other learners, instructor's home, nor the grader's environment variables;
+- a private, writable copy of this learner's submission folder as the working directory, and
+  a private ``/tmp``; what the kernel writes there is thrown away with the sandbox;
+- an unprivileged user (when the grader runs as root), a new session, and limits on memory,
+  processes, file size and CPU time (:class:`SandboxLimits`, set in ``nbgrader_config.py``);
+- its own process namespace, so every process a cell started dies with the kernel;
+- one thread per numerical library, so a busy grading machine does not make kernels fight
+  over cores (a grade must not depend on the grader's load).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from jupyter_client.manager import AsyncKernelManager
+from traitlets import Bool, Int, Unicode
+from traitlets.config import Configurable
+
+__all__ = ["INSTALL_HINT", "SandboxLimits", "SandboxMissing", "SandboxedKernelManager", "bwrap_command",
+           "sandbox_available"]
+
+INSTALL_HINT = ("bubblewrap is not installed: install it (Debian/Ubuntu: `apt-get install bubblewrap`, "
+                "Fedora: `dnf install bubblewrap`), or grade without a sandbox with "
+                "`mlcourse grade --no-sandbox`.")
+
+#: Environment of a sandboxed kernel: nothing of the grader's (no database URL or password).
+KERNEL_ENV = {
+    "HOME": "/tmp",
+    "LANG": "C.UTF-8",
+    "MPLBACKEND": "Agg",
+    "PYTHONDONTWRITEBYTECODE": "1",
+    # One thread per library: parallel kernels on a loaded machine must not fight over the cores.
+    "OMP_NUM_THREADS": "1",
+    "OPENBLAS_NUM_THREADS": "1",
+    "MKL_NUM_THREADS": "1",
+    "NUMEXPR_NUM_THREADS": "1",
+}
+#: Variables of the grader's environment a kernel keeps: the machine's CPU quirks, and nbgrader's
+#: NBGRADER_EXECUTION ("autograde" or "validate"), which checks may read.
+KEPT_ENV = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "TZ", "NBGRADER_EXECUTION")
+#: The unprivileged user a root grader drops to (``nobody`` on Debian, Ubuntu and Fedora).
+NOBODY = 65534
+
+
+class SandboxMissing(RuntimeError):
+    """The sandbox tool is not installed; the message says how to install it."""
+
+
+class SandboxLimits(Configurable):
+    """Resource limits of a sandboxed kernel; set them as ``c.SandboxLimits.<name>`` in
+    ``nbgrader_config.py``."""
+
+    enabled = Bool(True, help="Run graded kernels in the bubblewrap sandbox. Turn off only to grade "
+                              "trusted notebooks on a machine without bubblewrap.").tag(config=True)
+    memory_mb = Int(4096, help="Address space of the kernel and its children, in MiB (RLIMIT_AS).").tag(
+        config=True)
+    processes = Int(256, help="Processes and threads the sandbox user may run (RLIMIT_NPROC).").tag(
+        config=True)
+    file_size_mb = Int(256, help="Largest file the kernel may write, in MiB (RLIMIT_FSIZE).").tag(config=True)
+    cpu_seconds = Int(600, help="CPU time of one kernel, in seconds (RLIMIT_CPU): a notebook's budget.").tag(
+        config=True)
+    bwrap = Unicode("bwrap", help="The bubblewrap executable.").tag(config=True)
+
+
+def sandbox_available(limits: SandboxLimits | None = None) -> bool:
+    """True if the bubblewrap executable can be found."""
+    return shutil.which((limits or SandboxLimits()).bwrap) is not None
+
+
+def _readable_roots() -> list[Path]:
+    """What a kernel must read: the Python installation, the venv and the course package's folder."""
+    import mlcourse
+
+    roots = {Path(sys.base_prefix), Path(sys.prefix), Path(mlcourse.__file__).resolve().parent}
+    return sorted(root.resolve() for root in roots)
+
+
+def _system_binds() -> list[str]:
+    """Read-only binds of the system folders that exist on this machine (/usr, /etc, /lib…)."""
+    args = []
+    for folder in ("/usr", "/etc", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/opt"):
+        path = Path(folder)
+        if path.is_symlink():
+            args += ["--symlink", os.readlink(path), folder]
+        elif path.is_dir():
+            args += ["--ro-bind", folder, folder]
+    return args
+
+
+def bwrap_command(command: list[str], workdir: Path, copy: Path, runtime: Path,
+                  limits: SandboxLimits) -> list[str]:
+    """``command`` wrapped to run in the sandbox, with ``copy`` mounted writable at ``workdir``.
+
+    ``runtime`` (the kernel's connection file and sockets) is the one other writable place, so
+    that nbgrader outside can talk to the kernel inside over Unix sockets.
+    """
+    bwrap = shutil.which(limits.bwrap)
+    if bwrap is None:
+        raise SandboxMissing(INSTALL_HINT)
+    prlimit = shutil.which("prlimit")
+    limit = [prlimit, f"--as={limits.memory_mb * 2**20}", f"--nproc={limits.processes}",
+             f"--fsize={limits.file_size_mb * 2**20}", f"--cpu={limits.cpu_seconds}", "--"] if prlimit else []
+    if os.geteuid() == 0:
+        # A root grader: bwrap mounts as root (it must read the Python under /root), then the kernel
+        # drops to an unprivileged user with no capabilities and no way to regain them.
+        unshare = ["--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts", "--unshare-cgroup-try"]
+        drop = ["/usr/bin/setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups",
+                "--no-new-privs", "--inh-caps=-all", "--bounding-set=-all", "--"]
+    else:
+        unshare, drop = ["--unshare-all", "--cap-drop", "ALL"], []
+    box = [bwrap, *unshare, "--die-with-parent", "--new-session", *_system_binds(),
+           "--proc", "/proc", "--dev", "/dev", "--perms", "1777", "--tmpfs", "/tmp",
+           # The kernel's parent is the sandbox's init (pid 1):
+           # --die-with-parent replaces ipykernel's polling.
+           "--unsetenv", "JPY_PARENT_PID"]
+    mounts = [*_readable_roots(), workdir, runtime]
+    for folder in sorted({parent for path in mounts for parent in path.parents if parent != Path("/")}):
+        # bwrap would make them 0700: unreadable to the kernel
+        box += ["--perms", "0755", "--dir", str(folder)]
+    for root in _readable_roots():
+        box += ["--ro-bind", str(root), str(root)]
+    box += ["--bind", str(copy), str(workdir), "--bind", str(runtime), str(runtime), "--chdir", str(workdir)]
+    return limit + box + ["--", *drop, *command]
+
+
+def kernel_environment() -> dict[str, str]:
+    """The sandboxed kernel's environment: :data:`KERNEL_ENV`, this Python's PATH, and nothing secret."""
+    env = {name: os.environ[name] for name in KEPT_ENV if name in os.environ}
+    env.update(KERNEL_ENV, PATH=os.pathsep.join([str(Path(sys.executable).parent), "/usr/local/bin",
+                                                 "/usr/bin", "/bin"]))
+    return env
+
+
+class SandboxedKernelManager(AsyncKernelManager):
+    """A kernel manager that starts each kernel in the bubblewrap sandbox (see the module's docstring).
+
+    nbgrader's Execute preprocessor creates one per notebook; when it shuts the kernel down, the
+    sandbox, its processes and its private copy of the submission are gone.
+    """
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.limits = SandboxLimits(parent=self)
+        self._scratch: Path | None = None
+
+    async def _async_pre_start_kernel(self, **kw):
+        if not self.limits.enabled:
+            return await super()._async_pre_start_kernel(**kw)
+        if not sandbox_available(self.limits):
+            raise SandboxMissing(INSTALL_HINT)
+        workdir = Path(kw.get("cwd") or os.getcwd()).resolve()
+        self._scratch = Path(tempfile.mkdtemp(prefix="mlcourse-sandbox-"))
+        copy, runtime = self._scratch / "work", self._scratch / "runtime"
+        shutil.copytree(workdir, copy, symlinks=True, ignore=shutil.ignore_patterns("*.ipynb"))
+        runtime.mkdir()
+        self.transport = "ipc"
+        self.ip = str(runtime / "kernel")
+        self.connection_file = str(runtime / "kernel.json")
+        if os.geteuid() == 0:  # the sandbox user must reach its sockets and its copy
+            for path in (self._scratch, copy, runtime, *copy.rglob("*")):
+                os.lchown(path, NOBODY, NOBODY)
+        cmd, kw = await super()._async_pre_start_kernel(**kw)
+        if os.geteuid() == 0:
+            os.chown(self.connection_file, NOBODY, NOBODY)
+        kw["env"] = kernel_environment()
+        kw["cwd"] = str(runtime)
+        return bwrap_command(cmd, workdir, copy, runtime, self.limits), kw
+
+    async def _async_cleanup_resources(self, restart: bool = False) -> None:
+        await super()._async_cleanup_resources(restart=restart)
+        if self._scratch is not None and not restart:
+            shutil.rmtree(self._scratch, ignore_errors=True)
+            self._scratch = None

@@ -5,12 +5,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test test-fast coverage lint lab release clean
+.PHONY: demo test test-fast coverage lint lab release clean sandbox-tool
 
-demo: $(STAMP)  ## the whole course loop on sample learners: release, submit, autograde, feedback, grades
+demo: $(STAMP) sandbox-tool  ## the whole course loop on sample learners: release, submit, autograde, feedback, grades
 	$(BIN)/mlcourse demo
 
-test: $(STAMP)  ## the whole test suite, lint first (also what CI runs)
+test: $(STAMP) sandbox-tool  ## the whole test suite, lint first (also what CI runs)
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
@@ -28,6 +28,13 @@ lab: $(STAMP)  ## open the course in JupyterLab (lessons in notebooks/, assignme
 
 release: $(STAMP)  ## regenerate release/ from source/ with nbgrader generate_assignment
 	$(BIN)/mlcourse release
+
+# Graded kernels run in bubblewrap (Debian/Ubuntu package `bubblewrap`). As root with apt-get, it is
+# installed here; otherwise the instructor installs it once (README, "Grading safely").
+sandbox-tool:
+	@command -v bwrap >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 \
+	  && (apt-get install -y -q bubblewrap >/dev/null 2>&1 || (apt-get update -q >/dev/null && apt-get install -y -q bubblewrap >/dev/null)); } \
+	  || echo "note: bubblewrap is not installed; grading will ask for it (apt-get install bubblewrap)"
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; set PYTHON=/path/to/python3.11")'

@@ -10,6 +10,8 @@ without editing this file:
   (default: ./exchange, which works on one machine without root).
 - MLCOURSE_CELL_TIMEOUT: seconds a single cell may run during autograding (default 30):
   long enough for every exercise, short enough that an infinite loop costs half a minute.
+- MLCOURSE_SANDBOX: "0" runs graded kernels without the bubblewrap sandbox (default: sandboxed;
+  `mlcourse grade --no-sandbox` sets it). Only for trusted notebooks on a machine without bubblewrap.
 """
 import os
 from pathlib import Path
@@ -33,13 +35,49 @@ c.Execute.timeout = int(os.environ.get("MLCOURSE_CELL_TIMEOUT", "30"))
 c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
 c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
 
-# Feedback returned to learners never shows hidden tests, nor their expected values in tracebacks.
+# A submission is sanitized before it runs: nbgrader's own steps, plus its markers broken in answer cells.
+c.Autograde.sanitize_preprocessors = [
+    "nbgrader.preprocessors.ClearOutput",
+    "nbgrader.preprocessors.DeduplicateIds",
+    "nbgrader.preprocessors.OverwriteKernelspec",
+    "nbgrader.preprocessors.OverwriteCells",
+    "mlcourse.instructor.markers.NeutralizeMarkers",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
+
+# After a submission ran: nbgrader's steps, with each cell's outputs kept under a size budget.
+c.Autograde.autograde_preprocessors = [
+    "nbgrader.preprocessors.Execute",
+    "mlcourse.instructor.output_limit.LimitOutputSize",
+    "nbgrader.preprocessors.IgnorePattern",
+    "nbconvert.preprocessors.ClearMetadataPreprocessor",
+    "nbgrader.preprocessors.LimitOutput",
+    "nbgrader.preprocessors.SaveAutoGrades",
+    "nbgrader.preprocessors.AssignLatePenalties",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
+
+# Feedback returned to learners never shows hidden tests, nor their expected values in tracebacks, and
+# is safe to open: learners' markup (HTML, JavaScript, SVG, markdown) is escaped or stripped, by
+# nbconvert's sanitizer on every cell and again by the HTML template.
 c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.GetGrades",
     "nbgrader.preprocessors.ClearHiddenTests",
     "mlcourse.instructor.feedback_privacy.RedactHiddenTestErrors",
+    "nbconvert.preprocessors.sanitize.SanitizeHTML",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]
+c.SanitizeHTML.enabled = True
+c.HTMLExporter.sanitize_html = True
+
+# Every graded kernel runs in a bubblewrap sandbox: no network, nothing of the course but the package,
+# a private copy of the submission, one thread per library, limits below (see mlcourse/instructor/sandbox.py).
+c.Execute.kernel_manager_class = "mlcourse.instructor.sandbox.SandboxedKernelManager"
+c.SandboxLimits.enabled = os.environ.get("MLCOURSE_SANDBOX", "1") != "0"
+c.SandboxLimits.memory_mb = 4096
+c.SandboxLimits.processes = 256
+c.SandboxLimits.file_size_mb = 256
+c.SandboxLimits.cpu_seconds = 600
 
 # Graded kernels keep no history file and do not log start-up warnings into the grading output.
 c.Execute.extra_arguments = ["--HistoryManager.hist_file=:memory:", "--IPKernelApp.log_level=ERROR"]

@@ -127,3 +127,101 @@ def load_competition(part: str):
     if part not in COMPETITION_PARTS:
         raise ValueError(f"part must be one of {COMPETITION_PARTS}, not {part!r}")
     return pd.read_csv(dataset_path("mlcourse", f"competition_data/{part}.csv"))
+
+
+def penguin_database():
+    """The raw Palmer penguins as a small relational database: a new in-memory ``sqlite3.Connection``.
+
+    Built from ``penguins-raw.csv`` (the file of :func:`load_penguins_raw`), split into five tables
+    linked by their ids. Each call returns a fresh, independent database (changes to one never
+    reach another); close it with ``connection.close()`` when done.
+
+    - ``studies`` (3 rows), one per field season: ``study_id`` (text key, "PAL0708"), ``year`` (the
+      year its eggs were laid, 2007 to 2009) and ``season`` ("2007/08").
+    - ``nests`` (172 rows), one per nest and season: ``nest_id`` (integer key), ``study_id``,
+      ``island`` ("Biscoe", "Dream", "Torgersen"), ``nest_label`` ("N1"; labels are reused from one
+      season to the next), ``clutch_complete`` (1 if the nest was seen with a full clutch of two eggs,
+      else 0) and ``date_egg`` (the day its first egg was seen, text "YYYY-MM-DD").
+    - ``birds`` (344 rows), one per adult bird: ``bird_id`` (integer key, 1 to 344 in the file's order),
+      ``nest_id``, ``individual_id`` ("N1A1": adult 1 of nest N1), ``species`` ("Adelie", "Chinstrap",
+      "Gentoo"), ``sex`` ("female", "male", NULL when unknown) and ``comment`` (the scientists' note,
+      mostly NULL).
+    - ``measurements`` (342 rows), one per measured bird: ``bird_id``, ``bill_length_mm``,
+      ``bill_depth_mm``, ``flipper_length_mm`` and ``body_mass_g``. The two birds that were not
+      measured have no row.
+    - ``isotopes`` (331 rows), one per bird with a blood sample analysed: ``bird_id``, ``delta_15_n``
+      and ``delta_13_c`` (per mil). Thirteen birds have no row; one row has a NULL ``delta_15_n``.
+    """
+    import sqlite3
+
+    schema = """
+        CREATE TABLE studies (
+            study_id TEXT PRIMARY KEY,
+            year INTEGER NOT NULL,
+            season TEXT NOT NULL
+        );
+        CREATE TABLE nests (
+            nest_id INTEGER PRIMARY KEY,
+            study_id TEXT NOT NULL REFERENCES studies (study_id),
+            island TEXT NOT NULL,
+            nest_label TEXT NOT NULL,
+            clutch_complete INTEGER NOT NULL,
+            date_egg TEXT NOT NULL
+        );
+        CREATE TABLE birds (
+            bird_id INTEGER PRIMARY KEY,
+            nest_id INTEGER NOT NULL REFERENCES nests (nest_id),
+            individual_id TEXT NOT NULL,
+            species TEXT NOT NULL,
+            sex TEXT,
+            comment TEXT
+        );
+        CREATE TABLE measurements (
+            bird_id INTEGER PRIMARY KEY REFERENCES birds (bird_id),
+            bill_length_mm REAL NOT NULL,
+            bill_depth_mm REAL NOT NULL,
+            flipper_length_mm INTEGER NOT NULL,
+            body_mass_g INTEGER NOT NULL
+        );
+        CREATE TABLE isotopes (
+            bird_id INTEGER PRIMARY KEY REFERENCES birds (bird_id),
+            delta_15_n REAL,
+            delta_13_c REAL
+        );
+    """
+
+    def value(text, kind=str):
+        return None if text in ("", "NA", ".") else kind(float(text)) if kind is int else kind(text)
+
+    path = dataset_path("palmerpenguins", "data/penguins-raw.csv")
+    with path.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    studies, nests, birds, measurements, isotopes = {}, {}, [], [], []
+    for bird_id, row in enumerate(rows, start=1):
+        study, label = row["studyName"], row["Individual ID"].partition("A")[0]
+        year = int(row["Date Egg"][:4])
+        studies.setdefault(study, (study, year, f"{year}/{(year + 1) % 100:02d}"))
+        if (study, label) not in nests:  # the two adults of a nest share its label, in one season
+            nests[study, label] = (len(nests) + 1, study, row["Island"], label,
+                                   int(row["Clutch Completion"] == "Yes"), row["Date Egg"])
+        nest_id = nests[study, label][0]
+        sex = value(row["Sex"])
+        birds.append((bird_id, nest_id, row["Individual ID"], row["Species"].split()[0],
+                      sex.lower() if sex else None, value(row["Comments"])))
+        body = [value(row[column], kind) for column, kind in (
+            ("Culmen Length (mm)", float), ("Culmen Depth (mm)", float),
+            ("Flipper Length (mm)", int), ("Body Mass (g)", int))]
+        if all(part is not None for part in body):
+            measurements.append((bird_id, *body))
+        blood = [value(row["Delta 15 N (o/oo)"], float), value(row["Delta 13 C (o/oo)"], float)]
+        if any(part is not None for part in blood):
+            isotopes.append((bird_id, *blood))
+    connection = sqlite3.connect(":memory:")
+    connection.executescript(schema)
+    for table, records in (("studies", studies.values()), ("nests", nests.values()), ("birds", birds),
+                           ("measurements", measurements), ("isotopes", isotopes)):
+        records = list(records)
+        marks = ", ".join("?" * len(records[0]))
+        connection.executemany(f"INSERT INTO {table} VALUES ({marks})", records)
+    connection.commit()
+    return connection

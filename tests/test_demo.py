@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import csv
 import html
+import re
+import subprocess
 
 import pytest
 
@@ -30,7 +32,7 @@ def demo(course, tmp_path_factory):
     return workdir, as_expected, "\n".join(lines)
 
 
-@pytest.mark.parametrize("assignment, count", [(ASSIGNMENT, 7), (CAPSTONE, 10)])
+@pytest.mark.parametrize("assignment, count", [(ASSIGNMENT, 9), (CAPSTONE, 10)])
 def test_every_sample_scores_its_expected_total(course, demo, assignment, count):
     workdir, as_expected, output = demo
     with (workdir / "grades.csv").open(newline="") as handle:
@@ -61,7 +63,7 @@ def test_bad_submissions_are_reported_in_plain_words(demo):
     assert "ran longer than 10 s and was interrupted" in line["dev"]
     assert "not valid JSON" in line["eve"]
     assert "'points' setting of cell q3-tests was altered" in line["finn"]
-    assert "altered the gradebook" in line["gus"] and "restored" in line["gus"]
+    assert "refused at collection" in line["hank"] and "solution markers" in line["hank"]
     assert "await manual grading" in line["ada"]
 
 
@@ -69,7 +71,7 @@ def test_the_hostile_submission_did_not_damage_the_gradebook(demo):
     workdir, *_ = demo
     with Course.at(workdir).gradebook() as gradebook:
         scores = {s.student_id: s.score for s in gradebook.assignment_submissions(ASSIGNMENT)}
-    assert scores["ada"] == 10 and scores["gus"] == 0 and len(scores) == 7
+    assert scores["ada"] == 10 and scores["gus"] == 10 and len(scores) == 9
 
 
 def test_learners_fetched_feedback_that_hides_the_hidden_tests(course, demo):
@@ -77,11 +79,22 @@ def test_learners_fetched_feedback_that_hides_the_hidden_tests(course, demo):
     secrets = hidden_lines(read(course.source / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"))
     fetched = sorted((workdir / "learners").glob(
         f"*/ml-internship/{ASSIGNMENT}/feedback/*/{ASSIGNMENT}.html"))
-    assert sorted(p.parts[-6] for p in fetched) == ["ada", "ben", "cleo", "dev", "finn"], (
+    assert sorted(p.parts[-6] for p in fetched) == ["ada", "ben", "cleo", "dev", "finn", "gus", "ivy"], (
         "one feedback each, their own")
     for page in fetched:
         text = page.read_text(encoding="utf-8")
         assert not [line for line in secrets if line in text or html.escape(line) in text], page
+
+
+def test_the_hostile_samples_leave_no_process_and_no_markup_that_runs(demo):
+    workdir, *_ = demo
+    (page,) = [p.read_text(encoding="utf-8") for p in (workdir / "learners" / "ivy").glob(
+        f"*/{ASSIGNMENT}/feedback/*/{ASSIGNMENT}.html")]
+    assert "alert(" in page, "the markup is shown as text"
+    assert all("mathjax" in tag.lower() for tag in re.findall(r"<script[^>]*>", page))
+    assert not re.search(r"<img\b[^>]*\bonerror", page, flags=re.IGNORECASE)
+    leftover = subprocess.run(["pgrep", "-f", "mlcourse-hostile-marker"], capture_output=True, text=True)
+    assert leftover.stdout.strip() == ""
 
 
 def test_capstone_files_are_scored_and_ranked_on_the_leaderboard(demo):

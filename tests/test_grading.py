@@ -33,7 +33,7 @@ def graded(request, released_course):
     source = read(course.source / assignment / f"{assignment}.ipynb")
     released = read(course.release / assignment / f"{assignment}.ipynb")
     subtle_cell, subtle_code = answers.PASSES_VISIBLE_FAILS_HIDDEN
-    submit(course, "reference", assignment, source)
+    submit(course, "reference", assignment, fill(released, reference_answers(source)))
     submit(course, "stub", assignment, released)
     submit(course, "wrong", assignment, fill(released, {gid: w.code for gid, w in answers.WRONG.items()}))
     submit(course, "subtle", assignment,

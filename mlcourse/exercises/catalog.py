@@ -11,10 +11,12 @@ from mlcourse.exercise import REGISTRY, Exercise
 from mlcourse.exercises import (  # noqa: F401  (imported for the exercises they declare)
     capstone,
     data_handling,
+    interpretation_fairness,
     model_evaluation,
     python_for_ml,
     reinforcement_learning,
     scientific_python,
+    sql,
     stats_linear_algebra,
     supervised_learning,
     unsupervised_learning,

@@ -1,5 +1,5 @@
-"""The instructor's command line: ``mlcourse demo | release | grade | competition | score | leaderboard |
-portfolio | skills``.
+"""The instructor's command line: ``mlcourse demo | release | collect | grade | competition | score |
+leaderboard | portfolio | skills``.
 
 Exit codes: 0 success; 1 done, but some submissions need attention (not graded, flagged for
 review, or the demo's scores differ from the samples); 2 usage error; 3 course error (unknown
@@ -41,15 +41,28 @@ def _release(course: Course, args) -> int:
     return OK
 
 
+def _collect(course: Course, args) -> int:
+    from mlcourse.instructor.intake import collect
+
+    refused = collect(course, course.require_released(args.assignment))
+    for student, reasons in refused.items():
+        print(f"{student}: refused, will score 0: {'; '.join(reasons)}")
+    print(f"collected {args.assignment}" + (f"; {len(refused)} submission(s) refused" if refused else ""))
+    return ATTENTION if refused else OK
+
+
 def _grade(course: Course, args) -> int:
     """Autograde every collected submission, generate feedback, export grades.csv, print the table."""
     from mlcourse.instructor.grading import autograde_all, generate_feedback
     from mlcourse.instructor.report import grade_report
 
     assignment = course.require_released(args.assignment)
-    outcomes = autograde_all(course, assignment)
+    sandboxed = course.require_sandbox() and not args.no_sandbox
+    outcomes = autograde_all(course, assignment, sandbox=sandboxed)
     generate_feedback(course, assignment)
     print(grade_report(course, assignment, outcomes)[1])
+    if not sandboxed:
+        print("WARNING: graded WITHOUT the sandbox: learners' code ran with your permissions.")
     return ATTENTION if any(o.problems or not o.graded for o in outcomes) else OK
 
 
@@ -121,8 +134,14 @@ def parser() -> argparse.ArgumentParser:
     release = command("release", _release, "regenerate release/ from source/ (nbgrader generate_assignment)")
     release.add_argument("assignments", nargs="*",
                          help="assignments to release (default: every one in source/)")
+    collect = command("collect", _collect, "collect submissions from the exchange (nbgrader collect), "
+                      "refusing links, devices and oversized files unread")
+    collect.add_argument("assignment", help="the assignment to collect, as named in source/")
     grade = command("grade", _grade, "autograde every collected submission, then export and print grades")
     grade.add_argument("assignment", help="the assignment to grade, as named in source/")
+    grade.add_argument("--no-sandbox", action="store_true",
+                       help="run learners' code without the bubblewrap sandbox (only for trusted notebooks "
+                            "on a machine without bubblewrap; the grade table says so)")
     competition = command("competition", _competition,
                           "(re)write the capstone competition's files from the seeded split")
     competition.add_argument("--out", type=Path, default=Path("build/competition"),

@@ -19,11 +19,18 @@ from pathlib import Path
 
 from traitlets.config.loader import PyFileConfigLoader
 
-__all__ = ["Course", "CourseError", "prepare_gradebook", "tool_environment"]
+__all__ = ["Course", "CourseError", "prepare_gradebook", "succeeded", "tool_environment"]
 
 
 class CourseError(RuntimeError):
     """A course step failed; the message says which step and why, for the instructor."""
+
+
+def succeeded(result: dict, step: str) -> dict:
+    """The result of one call of nbgrader's API, or a CourseError with ``step`` and nbgrader's log."""
+    if not result["success"]:
+        raise CourseError(f"nbgrader {step} failed:\n{result.get('log', '')}{result.get('error', '')}")
+    return result
 
 
 def tool_environment(extra: dict[str, str] | None = None) -> dict[str, str]:
@@ -149,12 +156,28 @@ class Course:
         with Gradebook(url, course_id=self.config().CourseDirectory.course_id) as gradebook:
             yield gradebook
 
-    def api(self):
-        """nbgrader's Python API bound to this course, its gradebook prepared first."""
+    def api(self, sandbox: bool = True):
+        """nbgrader's Python API bound to this course, its gradebook prepared first.
+
+        With ``sandbox=False`` graded kernels run without the sandbox, whatever the configuration says.
+        """
         from nbgrader.apps import NbGraderAPI
 
         prepare_gradebook(self.db_url())
-        return NbGraderAPI(config=self.config())
+        config = self.config()
+        if not sandbox:
+            config.SandboxLimits.enabled = False
+        return NbGraderAPI(config=config)
+
+    def require_sandbox(self) -> bool:
+        """True if graded kernels will be sandboxed; False if the configuration turned the sandbox off
+        (``MLCOURSE_SANDBOX=0``); a CourseError saying how to install it if the tool is missing."""
+        from mlcourse.instructor.sandbox import INSTALL_HINT, SandboxLimits, sandbox_available
+
+        limits = SandboxLimits(config=self.config())
+        if limits.enabled and not sandbox_available(limits):
+            raise CourseError(INSTALL_HINT)
+        return limits.enabled
 
     def competition(self):
         """The capstone competition's settings, as ``nbgrader_config.py`` sets them."""

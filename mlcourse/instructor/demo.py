@@ -20,6 +20,7 @@ from pathlib import Path
 
 from mlcourse.instructor.course import Course
 from mlcourse.instructor.grading import autograde_all, generate_feedback
+from mlcourse.instructor.intake import collect
 from mlcourse.instructor.leaderboard import build_leaderboard, leaderboard_table
 from mlcourse.instructor.release import generate_release
 from mlcourse.instructor.report import grade_report
@@ -37,6 +38,7 @@ class Sample:
     expected_score: float
     story: str
     submission: Path | None = None  # a capstone learner's submission.csv, handed in beside the notebook
+    hands_in: str = "notebook"  # or "link-to-source": a symbolic link to the instructor's notebook
 
 
 def load_samples(course: Course, assignment: str) -> list[Sample]:
@@ -45,7 +47,8 @@ def load_samples(course: Course, assignment: str) -> list[Sample]:
     with (folder / "samples.csv").open(newline="", encoding="utf-8") as handle:
         return [Sample(row["student"], folder / row["file"] if row["file"] else None,
                        float(row["expected_score"]), row["story"],
-                       folder / row["submission"] if row.get("submission") else None)
+                       folder / row["submission"] if row.get("submission") else None,
+                       row.get("hands_in") or "notebook")
                 for row in csv.DictReader(handle)]
 
 
@@ -89,6 +92,9 @@ def submit_samples(course: Course, assignment: str, samples: list[Sample], progr
         fetched = course.root / "learners" / sample.student / course_id / assignment / f"{assignment}.ipynb"
         if sample.file:
             shutil.copyfile(sample.file, fetched)
+        if sample.hands_in == "link-to-source":
+            fetched.unlink()
+            fetched.symlink_to(course.source / assignment / f"{assignment}.ipynb")
         if sample.submission:
             shutil.copyfile(sample.submission, fetched.parent / course.competition().submission_file)
         as_learner(course, sample.student, "submit", assignment)
@@ -113,8 +119,10 @@ def run_demo(course: Course, workdir: Path, progress=print) -> bool:
         demo.nbgrader("release_assignment", assignment)
         progress(f"3. {len(samples)} learners fetch it, work and submit (nbgrader fetch_assignment, submit)")
         submit_samples(demo, assignment, samples, progress)
-        progress("4. Instructor collects the submissions (nbgrader collect)")
-        demo.nbgrader("collect", assignment)
+        progress("4. Instructor collects the submissions (mlcourse collect: nbgrader collect, unsafe files "
+                 "refused)")
+        for student, reasons in collect(demo, assignment).items():
+            progress(f"  {student}: refused: {'; '.join(reasons)}")
         progress("5. Instructor autogrades each submission (nbgrader autograde)")
         outcomes = autograde_all(demo, assignment, progress=lambda line: progress("  " + line))
         if assignment == competition:

@@ -14,13 +14,16 @@ from dataclasses import dataclass, field
 
 import nbformat
 
-from mlcourse.instructor.course import Course, CourseError
+from mlcourse.instructor.course import Course, succeeded
 from mlcourse.instructor.gradebook_guard import GradebookTampered, guarding
+from mlcourse.instructor.intake import refusal
 
 # Log lines of nbgrader's autograde that an instructor should hear about, in plain words.
 _LOG_PROBLEMS = [
     (re.compile(r"Timeout waiting for execute reply \((\d+)s\)"),
-     "a cell ran longer than {0} s and was interrupted (an endless loop?)"),
+     "a cell ran longer than {0} s and was interrupted, twice (graded again alone): a loop that never ends?"),
+    (re.compile(r"Notebook time limit of (\d+) s reached"),
+     "the notebook ran longer than {0} s in all and was stopped; later cells did not run"),
     (re.compile(r"Kernel died"), "the Python kernel died while running the notebook"),
     # nbgrader's OverwriteCells restores the original cell each time. Its 'checksum' warnings are left out:
     # they also fire for a learner who worked on an earlier release of the assignment.
@@ -84,39 +87,56 @@ def record_zero(course: Course, assignment: str, student: str) -> None:
 
 
 def autograde_all(course: Course, assignment: str, students: list[str] | None = None,
-                  progress=print) -> list[Outcome]:
+                  progress=print, sandbox: bool = True) -> list[Outcome]:
     """Autograde each submitted learner in turn; no submission can stop the batch.
 
-    A submission nbgrader cannot grade still gets a gradebook entry worth zero (nbgrader makes
-    it; after a restored gradebook, :func:`record_zero` does), so exported grades list every
-    learner who submitted.
+    Learners' code runs in the sandbox (:mod:`mlcourse.instructor.sandbox`) unless ``sandbox`` is
+    False or the course turned it off; a missing sandbox tool stops the batch before anything
+    runs. A notebook with a cell that timed out is graded once more before its result stands,
+    so a burst of load on the grading machine cannot cost a learner points. A submission nbgrader
+    cannot grade still gets a gradebook entry worth zero (nbgrader makes it; after a restored
+    gradebook, :func:`record_zero` does), so exported grades list every learner who submitted.
     """
-    api = course.api()
-    db_url = course.db_url()
+    api = course.api(sandbox=course.require_sandbox() if sandbox else False)
     students = course.submitted_students(assignment) if students is None else students
     outcomes = []
     for number, student in enumerate(students, start=1):
         started = time.perf_counter()
-        problems = submission_file_problems(course, assignment, student)
-        try:
-            with guarding(db_url, student, assignment):
-                result = api.autograde(assignment, student, force=True, create=True)
-            graded = result["success"]
-            problems += problems_in_log(result.get("log", ""))
-        except GradebookTampered as error:
-            graded = False
-            problems.append(str(error))
+        refused = refusal(course.root / "submitted" / student / assignment)
+        if refused:  # never read further, never run: links, devices, oversized or over-nested files
             record_zero(course, assignment, student)
-        outcome = Outcome(student, graded, problems, time.perf_counter() - started)
+            outcome = Outcome(student, False, refused, time.perf_counter() - started)
+            outcomes.append(outcome)
+            progress(f"[{number}/{len(students)}] {student}: {outcome.status}")
+            continue
+        problems = submission_file_problems(course, assignment, student)
+        graded, found = _autograde_one(api, course, assignment, student)
+        if any(TIMEOUT in problem for problem in found):
+            graded, found = _autograde_one(api, course, assignment, student)
+            if not any(TIMEOUT in problem for problem in found):
+                found.append("a cell timed out at first but not when graded again; this grade stands")
+        outcome = Outcome(student, graded, problems + found, time.perf_counter() - started)
         outcomes.append(outcome)
         progress(f"[{number}/{len(students)}] {student}: {outcome.status} ({outcome.seconds:.1f} s)")
     return outcomes
 
 
+#: The words every timeout problem shares (see _LOG_PROBLEMS).
+TIMEOUT = "was interrupted"
+
+
+def _autograde_one(api, course: Course, assignment: str, student: str) -> tuple[bool, list[str]]:
+    """nbgrader autograde of one learner, guarded: (graded, problems found in the log or the gradebook)."""
+    try:
+        with guarding(course.db_url(), student, assignment):
+            result = api.autograde(assignment, student, force=True, create=True)
+        return result["success"], problems_in_log(result.get("log", ""))
+    except GradebookTampered as error:
+        record_zero(course, assignment, student)
+        return False, [str(error)]
+
+
 def generate_feedback(course: Course, assignment: str) -> None:
     """``nbgrader generate_feedback`` for every autograded submission, with hidden tests redacted
     by the course's feedback preprocessors (see nbgrader_config.py)."""
-    result = course.api().generate_feedback(assignment)
-    if not result["success"]:
-        raise CourseError(f"generate_feedback {assignment} failed:\n"
-                          f"{result.get('log', '')}{result.get('error', '')}")
+    succeeded(course.api().generate_feedback(assignment), f"generate_feedback {assignment}")

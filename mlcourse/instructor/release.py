@@ -1,7 +1,7 @@
 """Build the learners' versions of the assignments with ``nbgrader generate_assignment``."""
 from __future__ import annotations
 
-from mlcourse.instructor.course import Course, CourseError
+from mlcourse.instructor.course import Course, succeeded
 
 
 def generate_release(course: Course, assignments: list[str] | None = None, progress=print) -> None:
@@ -15,6 +15,4 @@ def generate_release(course: Course, assignments: list[str] | None = None, progr
     for assignment in assignments or course.assignments():
         progress(f"generate_assignment {assignment}")
         result = api.generate_assignment(assignment, force=True, create=True)
-        if not result["success"]:
-            raise CourseError(f"nbgrader generate_assignment {assignment} failed:\n"
-                              f"{result.get('log', '')}{result.get('error', '')}")
+        succeeded(result, f"generate_assignment {assignment}")

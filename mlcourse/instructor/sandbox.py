@@ -21,6 +21,7 @@ course replaces the kernel manager nbgrader uses (``c.Execute.kernel_manager_cla
 
 from __future__ import annotations
 
+import asyncio
 import os
 import shutil
 import sys
@@ -53,6 +54,8 @@ KERNEL_ENV = {
 #: Variables of the grader's environment a kernel keeps: the machine's CPU quirks, and nbgrader's
 #: NBGRADER_EXECUTION ("autograde" or "validate"), which checks may read.
 KEPT_ENV = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "TZ", "NBGRADER_EXECUTION")
+#: What the grading log says when a notebook's wall time is spent (grading.py reports it in plain words).
+NOTEBOOK_LIMIT = "Notebook time limit of %s s reached: the sandboxed kernel was stopped"
 #: The unprivileged user a root grader drops to (``nobody`` on Debian, Ubuntu and Fedora).
 NOBODY = 65534
 
@@ -74,6 +77,10 @@ class SandboxLimits(Configurable):
     file_size_mb = Int(256, help="Largest file the kernel may write, in MiB (RLIMIT_FSIZE).").tag(config=True)
     cpu_seconds = Int(600, help="CPU time of one kernel, in seconds (RLIMIT_CPU): a notebook's budget.").tag(
         config=True)
+    notebook_seconds = Int(600, help=(
+        "Wall time of one notebook, in seconds: the kernel is stopped when it is spent, so many cells that "
+        "each stay just under the per-cell timeout cannot hold the grader.")).tag(config=True)
+    tmp_mb = Int(512, help="Size of the kernel's private /tmp, in MiB (held in memory).").tag(config=True)
     bwrap = Unicode("bwrap", help="The bubblewrap executable.").tag(config=True)
 
 
@@ -124,10 +131,11 @@ def bwrap_command(command: list[str], workdir: Path, copy: Path, runtime: Path,
     else:
         unshare, drop = ["--unshare-all", "--cap-drop", "ALL"], []
     box = [bwrap, *unshare, "--die-with-parent", "--new-session", *_system_binds(),
-           "--proc", "/proc", "--dev", "/dev", "--perms", "1777", "--tmpfs", "/tmp",
-           # The kernel's parent is the sandbox's init (pid 1):
-           # --die-with-parent replaces ipykernel's polling.
-           "--unsetenv", "JPY_PARENT_PID"]
+           "--proc", "/proc", "--dev", "/dev", "--perms", "1777", "--size", str(limits.tmp_mb * 2**20),
+           "--tmpfs", "/tmp",
+           # The kernel's parent is the sandbox's init, pid 1, which ipykernel never polls: --die-with-parent
+           # ends the kernel with the grader instead.
+           "--setenv", "JPY_PARENT_PID", "1"]
     mounts = [*_readable_roots(), workdir, runtime]
     for folder in sorted({parent for path in mounts for parent in path.parents if parent != Path("/")}):
         # bwrap would make them 0700: unreadable to the kernel
@@ -158,6 +166,15 @@ class SandboxedKernelManager(AsyncKernelManager):
         self.limits = SandboxLimits(parent=self)
         self._scratch: Path | None = None
 
+    @property
+    def kernel_spec(self):
+        """The kernel's spec, interrupted by a message: a signal to bwrap would not reach the kernel,
+        which runs in its own session (``--new-session``) and process namespace."""
+        spec = super().kernel_spec
+        if spec is not None and self.limits.enabled:
+            spec.interrupt_mode = "message"
+        return spec
+
     async def _async_pre_start_kernel(self, **kw):
         if not self.limits.enabled:
             return await super()._async_pre_start_kernel(**kw)
@@ -181,7 +198,21 @@ class SandboxedKernelManager(AsyncKernelManager):
         kw["cwd"] = str(runtime)
         return bwrap_command(cmd, workdir, copy, runtime, self.limits), kw
 
+    async def _async_post_start_kernel(self, **kw) -> None:
+        await super()._async_post_start_kernel(**kw)
+        if self.limits.enabled:
+            loop = asyncio.get_running_loop()
+            self._deadline = loop.call_later(self.limits.notebook_seconds, self._expire)
+
+    def _expire(self) -> None:
+        """The notebook's wall time is spent: stop the kernel (later cells fail, the batch goes on)."""
+        self.log.warning(NOTEBOOK_LIMIT, self.limits.notebook_seconds)
+        if self.has_kernel:
+            self.provisioner.process.kill()
+
     async def _async_cleanup_resources(self, restart: bool = False) -> None:
+        if getattr(self, "_deadline", None) is not None and not restart:
+            self._deadline.cancel()
         await super()._async_cleanup_resources(restart=restart)
         if self._scratch is not None and not restart:
             shutil.rmtree(self._scratch, ignore_errors=True)

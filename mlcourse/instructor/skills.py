@@ -14,7 +14,7 @@ from pathlib import Path
 from mlcourse.exercise import COMMUNICATION, ML_ALGORITHMS, SKILLS
 from mlcourse.exercises import catalog
 from mlcourse.instructor.cells import WRITTEN_ANSWER, exercise_name
-from mlcourse.instructor.course import Course
+from mlcourse.instructor.course import Course, CourseError
 
 __all__ = ["cell_skill", "mastery", "skills_chart", "skills_table"]
 
@@ -41,7 +41,11 @@ def mastery(course: Course, student: str | None = None) -> dict[str, dict[str, t
     score_cell = course.competition().score_cell
     table: dict[str, dict[str, tuple[float, float]]] = {}
     with course.gradebook() as gradebook:
-        students = [student] if student else [s.id for s in gradebook.students]
+        known = [s.id for s in gradebook.students]
+        if student and student not in known:
+            raise CourseError(f"the gradebook has no learner {student!r}; "
+                              f"it has: {', '.join(known) or 'none'}.")
+        students = [student] if student else known
         for learner in students:
             totals = {skill: (0.0, 0.0) for skill in SKILLS}
             for assignment in gradebook.assignments:

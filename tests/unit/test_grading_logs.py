@@ -29,8 +29,10 @@ LOG = """\
 
 def test_each_noteworthy_event_of_a_log_is_reported_once_in_plain_words():
     assert problems_in_log(LOG) == [
-        "a cell ran longer than 30 s and was interrupted (an endless loop?)",
-        "a cell ran longer than 120 s and was interrupted (an endless loop?)",
+        "a cell ran longer than 30 s and was interrupted, twice (graded again alone): "
+        "a loop that never ends?",
+        "a cell ran longer than 120 s and was interrupted, twice (graded again alone): "
+        "a loop that never ends?",
         "the Python kernel died while running the notebook",
         "the 'points' setting of cell q2-tests was altered; nbgrader graded with the original",
         "the 'locked' setting of cell q1-tests was altered; nbgrader graded with the original",

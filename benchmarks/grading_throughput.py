@@ -1,7 +1,8 @@
-"""How long autograding takes per learner, and what the gradebook guard adds, in figures.
+"""How long autograding takes per learner, and what the sandbox and the gradebook guard add, in figures.
 
-Grades N copies of the complete sample submission in a scratch course and prints the time per
-submission, the guard's share of it, and what that means for a class of 1,000.
+Grades N copies of the complete sample submission in a scratch course, once in the sandbox and
+once without it, and prints the time per submission, the sandbox's cost, the guard's share, and
+what that means for a class of 1,000.
 
     .venv/bin/python benchmarks/grading_throughput.py [--learners 20] [--class-size 1000]
 """
@@ -29,6 +30,14 @@ def time_fingerprint(course: Course, student: str) -> float:
     return time.perf_counter() - started
 
 
+def time_grading(course: Course, students: list[str], sandbox: bool) -> float:
+    """Seconds to autograde ``students``, every one of them graded."""
+    started = time.perf_counter()
+    outcomes = autograde_all(course, ASSIGNMENT, students, progress=lambda line: None, sandbox=sandbox)
+    assert all(o.graded for o in outcomes), [o.status for o in outcomes if not o.graded]
+    return time.perf_counter() - started
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--learners", type=int, default=20, help="submissions to autograde")
@@ -50,10 +59,8 @@ def main() -> None:
             shutil.copyfile(REPO / "samples" / ASSIGNMENT / "ada_complete.ipynb",
                             folder / f"{ASSIGNMENT}.ipynb")
 
-        started = time.perf_counter()
-        outcomes = autograde_all(course, ASSIGNMENT, students, progress=lambda line: None)
-        total = time.perf_counter() - started
-        assert all(o.graded for o in outcomes)
+        plain = time_grading(course, students, sandbox=False)
+        total = time_grading(course, students, sandbox=True)
 
         small = time_fingerprint(course, students[0])
         with course.gradebook() as gradebook:
@@ -68,6 +75,8 @@ def main() -> None:
     print(f"learners graded:               {args.learners}")
     print(f"wall time:                     {total:.1f} s")
     print(f"per submission:                {per_learner:.2f} s")
+    print(f"without the sandbox:           {plain / args.learners:.2f} s per submission "
+          f"(the sandbox costs {(total - plain) / args.learners:+.2f} s each)")
     print(f"guard fingerprint, taken twice per submission: {small * 1000:.1f} ms with {args.learners} "
           f"submissions in the gradebook, {large * 1000:.1f} ms with {args.class_size}")
     projected = args.class_size * (per_learner + 2 * large)

@@ -173,7 +173,7 @@ def run_notebook(path, folder):
 def test_reference_solution_reaches_the_target_and_the_baseline_sets_the_bar(tmp_path, labels):
     """Both notebooks run; their files are scored as any learner's would be."""
     run_notebook(REPO / "source" / "capstone" / "capstone.ipynb", tmp_path)
-    run_notebook(REPO / "notebooks" / "10_capstone_baseline.ipynb", tmp_path)
+    run_notebook(REPO / "notebooks" / "14_capstone_baseline.ipynb", tmp_path)
     reference_public, reference_private, _ = score_file(tmp_path / "submission.csv", labels)
     baseline_public, baseline_private, _ = score_file(tmp_path / "baseline_submission.csv", labels)
     print(f"reference public {reference_public:.4f} private {reference_private:.4f}; "

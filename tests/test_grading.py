@@ -139,7 +139,9 @@ def test_a_renamed_notebook_scores_zero_and_says_what_was_found(released_course)
     course, assignment = released_course, ASSIGNMENTS[0]
     folder = course.root / "submitted" / "renamer" / assignment
     folder.mkdir(parents=True)
-    shutil.copyfile(course.source / assignment / f"{assignment}.ipynb", folder / f"{assignment}-Copy1.ipynb")
+    released = read(course.release / assignment / f"{assignment}.ipynb")
+    answered = fill(released, reference_answers(read(course.source / assignment / f"{assignment}.ipynb")))
+    nbformat.write(answered, folder / f"{assignment}-Copy1.ipynb")
     try:
         (outcome,) = autograde_all(course, assignment, ["renamer"], progress=lambda line: None)
         assert not outcome.graded

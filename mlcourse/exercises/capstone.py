@@ -90,7 +90,10 @@ def q1(clean_adult):
     "a ColumnTransformer, then a classifier, in one Pipeline.",
     "Numeric: `SimpleImputer(strategy='median')`. Categorical: `SimpleImputer(strategy='most_frequent')` "
     "then `OneHotEncoder(handle_unknown='ignore', sparse_output=False)`: by default the encoder returns a "
-    "sparse matrix, which boosted trees refuse. Then e.g. `HistGradientBoostingClassifier(random_state=0)`.",
+    "sparse matrix, which boosted trees refuse. Then e.g. `HistGradientBoostingClassifier(random_state=0)`, "
+    "the boosted trees taught in the ensembles unit (lesson 9). Or reuse `build_boosting_pipeline` from that "
+    "unit's assignment (boosted trees with native categorical support, no imputer, no one-hot encoding): "
+    "copy it into this cell, then `return build_boosting_pipeline(numeric_columns, categorical_columns)`.",
 ])
 def q2(build_pipeline):
     from sklearn.base import clone

@@ -11,7 +11,9 @@ from mlcourse.exercise import REGISTRY, Exercise
 from mlcourse.exercises import (  # noqa: F401  (imported for the exercises they declare)
     capstone,
     data_handling,
+    ensembles,
     interpretation_fairness,
+    linear_models,
     model_evaluation,
     python_for_ml,
     reinforcement_learning,

@@ -9,10 +9,10 @@ notebook's cells (feedback, portfolio, tests) asks this module rather than nbgra
 
 from __future__ import annotations
 
-from nbgrader.utils import is_grade, is_solution, is_task
+from nbgrader.utils import is_grade, is_locked, is_solution, is_task
 
 __all__ = ["HIDDEN_MARKERS", "SETUP", "SOLUTION_MARKERS", "WRITTEN_ANSWER", "answer_cells", "exercise_name",
-           "grade_id", "is_answer_cell", "is_graded_code", "is_task", "is_test_cell"]
+           "grade_id", "is_answer_cell", "is_graded_code", "is_instructor_code", "is_task", "is_test_cell"]
 
 SOLUTION_MARKERS = ("### BEGIN SOLUTION", "### END SOLUTION")
 HIDDEN_MARKERS = ("### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS")
@@ -38,6 +38,12 @@ def is_graded_code(cell) -> bool:
 def is_test_cell(cell) -> bool:
     """A locked code cell worth points that the learner does not write: an exercise's tests."""
     return is_graded_code(cell) and not is_solution(cell)
+
+
+def is_instructor_code(cell) -> bool:
+    """A locked code cell the learner cannot change (setup, tests): nbgrader restores its source before
+    grading, so what runs there is the instructor's code."""
+    return cell.cell_type == "code" and is_locked(cell) and not is_solution(cell)
 
 
 def answer_cells(notebook) -> dict:

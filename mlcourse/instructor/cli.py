@@ -34,10 +34,13 @@ def _demo(course: Course, args) -> int:
 
 def _release(course: Course, args) -> int:
     from mlcourse.instructor.release import generate_release
+    from mlcourse.instructor.timing import calibrate
 
     for assignment in args.assignments:
         course.require_assignment(assignment)
     generate_release(course, args.assignments or None)
+    if not args.no_calibrate:
+        calibrate(course, args.assignments or course.assignments())
     return OK
 
 
@@ -59,7 +62,7 @@ def _grade(course: Course, args) -> int:
     assignment = course.require_released(args.assignment)
     sandboxed = course.require_sandbox() and not args.no_sandbox
     outcomes = autograde_all(course, assignment, sandbox=sandboxed)
-    generate_feedback(course, assignment)
+    generate_feedback(course, assignment, outcomes)
     print(grade_report(course, assignment, outcomes)[1])
     if not sandboxed:
         print("WARNING: graded WITHOUT the sandbox: learners' code ran with your permissions.")
@@ -131,7 +134,10 @@ def parser() -> argparse.ArgumentParser:
     demo = command("demo", _demo, "run the whole course loop on the sample learners")
     demo.add_argument("--workdir", type=Path, default=Path("build/demo"),
                       help="scratch course folder, emptied first (default: build/demo)")
-    release = command("release", _release, "regenerate release/ from source/ (nbgrader generate_assignment)")
+    release = command("release", _release, "regenerate release/ from source/ (nbgrader generate_assignment) "
+                      "and time the reference solutions (cell_times.json)")
+    release.add_argument("--no-calibrate", action="store_true",
+                         help="skip timing the reference solutions (cell_times.json keeps its earlier times)")
     release.add_argument("assignments", nargs="*",
                          help="assignments to release (default: every one in source/)")
     collect = command("collect", _collect, "collect submissions from the exchange (nbgrader collect), "

@@ -25,6 +25,7 @@ from mlcourse.instructor.leaderboard import build_leaderboard, leaderboard_table
 from mlcourse.instructor.release import generate_release
 from mlcourse.instructor.report import grade_report
 from mlcourse.instructor.scoring import score_all
+from mlcourse.instructor.timing import TIMES_FILE
 
 __all__ = ["Sample", "load_samples", "run_demo"]
 
@@ -59,6 +60,8 @@ def prepare_workdir(course: Course, workdir: Path) -> Course:
     workdir.mkdir(parents=True)
     shutil.copy2(course.root / "nbgrader_config.py", workdir)
     shutil.copytree(course.source, workdir / "source")
+    if (course.root / TIMES_FILE).is_file():
+        shutil.copy2(course.root / TIMES_FILE, workdir)
     labels = course.competition().labels_file
     if (course.root / labels).is_file():
         (workdir / labels).parent.mkdir(parents=True)
@@ -133,7 +136,7 @@ def run_demo(course: Course, workdir: Path, progress=print) -> bool:
             progress("\n" + leaderboard_table(rows) + f"\n   leaderboard: {board}\n")
         progress("6. Instructor generates and returns feedback "
                  "(nbgrader generate_feedback, release_feedback)")
-        generate_feedback(demo, assignment)
+        generate_feedback(demo, assignment, outcomes)
         demo.nbgrader("release_feedback", assignment)
         for outcome in outcomes:
             if outcome.graded:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import nbformat
 
-from mlcourse.instructor.course import Course, succeeded
+from mlcourse.instructor.course import Course
 from mlcourse.instructor.gradebook_guard import GradebookTampered, guarding
 from mlcourse.instructor.intake import refusal
 
@@ -136,7 +136,25 @@ def _autograde_one(api, course: Course, assignment: str, student: str) -> tuple[
         return False, [str(error)]
 
 
-def generate_feedback(course: Course, assignment: str) -> None:
-    """``nbgrader generate_feedback`` for every autograded submission, with hidden tests redacted
-    by the course's feedback preprocessors (see nbgrader_config.py)."""
-    succeeded(course.api().generate_feedback(assignment), f"generate_feedback {assignment}")
+def generate_feedback(course: Course, assignment: str, outcomes: list[Outcome] = ()) -> dict[str, str]:
+    """``nbgrader generate_feedback`` for every autograded submission, with hidden tests redacted and
+    learners' markup sanitized by the course's feedback preprocessors (see nbgrader_config.py).
+
+    nbgrader stops at the first notebook it cannot turn into feedback. So when the class's run
+    fails, each learner's feedback is generated on their own: one broken notebook costs only its
+    learner their feedback. Returns learner -> why their feedback could not be generated, and adds
+    that reason to the learner's entry of ``outcomes``, for the grade table.
+    """
+    api = course.api()
+    if api.generate_feedback(assignment)["success"]:
+        return {}
+    failed = {}
+    for folder in sorted((course.root / "autograded").glob(f"*/{assignment}")):
+        result = api.generate_feedback(assignment, student_id=folder.parent.name)
+        if not result["success"]:
+            reason = (result.get("error") or result.get("log") or "").strip().splitlines()[-1:]
+            failed[folder.parent.name] = f"feedback could not be generated ({' '.join(reason)[:200]})"
+    for outcome in outcomes:
+        if outcome.student in failed:
+            outcome.problems.append(failed[outcome.student])
+    return failed

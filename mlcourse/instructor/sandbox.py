@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import asyncio
 import os
+import random
 import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -42,8 +44,9 @@ INSTALL_HINT = ("bubblewrap is not installed: install it (Debian/Ubuntu: `apt-ge
 #: Environment of a sandboxed kernel: nothing of the grader's (no database URL or password).
 KERNEL_ENV = {
     "HOME": "/tmp",
+    "USER": "learner",  # the sandbox's user has no account: getpass.getuser() reads these first
+    "LOGNAME": "learner",
     "LANG": "C.UTF-8",
-    "MPLBACKEND": "Agg",
     "PYTHONDONTWRITEBYTECODE": "1",
     # One thread per library: parallel kernels on a loaded machine must not fight over the cores.
     "OMP_NUM_THREADS": "1",
@@ -56,8 +59,11 @@ KERNEL_ENV = {
 KEPT_ENV = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "TZ", "NBGRADER_EXECUTION")
 #: What the grading log says when a notebook's wall time is spent (grading.py reports it in plain words).
 NOTEBOOK_LIMIT = "Notebook time limit of %s s reached: the sandboxed kernel was stopped"
-#: The unprivileged user a root grader drops to (``nobody`` on Debian, Ubuntu and Fedora).
-NOBODY = 65534
+#: A root grader runs each kernel as its own unprivileged user, drawn from this range and held by a lock
+#: file, so that the process limit (counted per user) is that kernel's alone: a fork bomb in one sandbox
+#: cannot starve the kernels graded beside it. No account on the machine uses these ids.
+SANDBOX_UIDS = range(2_100_000_000, 2_101_000_000)
+UID_LOCKS = Path(tempfile.gettempdir()) / "mlcourse-sandbox-uids"
 
 
 class SandboxMissing(RuntimeError):
@@ -109,24 +115,43 @@ def _system_binds() -> list[str]:
     return args
 
 
+def claim_uid() -> int:
+    """An id of :data:`SANDBOX_UIDS` no other running sandbox holds; :func:`release_uid` frees it."""
+    UID_LOCKS.mkdir(mode=0o700, exist_ok=True)
+    while True:
+        uid = random.choice(SANDBOX_UIDS)
+        try:
+            os.close(os.open(UID_LOCKS / str(uid), os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+            return uid
+        except FileExistsError:
+            continue
+
+
+def release_uid(uid: int) -> None:
+    (UID_LOCKS / str(uid)).unlink(missing_ok=True)
+
+
 def bwrap_command(command: list[str], workdir: Path, copy: Path, runtime: Path,
-                  limits: SandboxLimits) -> list[str]:
+                  limits: SandboxLimits, uid: int | None) -> list[str]:
     """``command`` wrapped to run in the sandbox, with ``copy`` mounted writable at ``workdir``.
 
     ``runtime`` (the kernel's connection file and sockets) is the one other writable place, so
-    that nbgrader outside can talk to the kernel inside over Unix sockets.
+    that nbgrader outside can talk to the kernel inside over Unix sockets. ``uid`` is the user a
+    root grader runs the kernel as; None when the grader is not root (bwrap's user namespace then
+    maps the kernel to the grader's own user, and the process limit is left to the pid namespace).
     """
     bwrap = shutil.which(limits.bwrap)
     if bwrap is None:
         raise SandboxMissing(INSTALL_HINT)
     prlimit = shutil.which("prlimit")
-    limit = [prlimit, f"--as={limits.memory_mb * 2**20}", f"--nproc={limits.processes}",
+    processes = [f"--nproc={limits.processes}"] if uid is not None else []
+    limit = [prlimit, f"--as={limits.memory_mb * 2**20}", *processes,
              f"--fsize={limits.file_size_mb * 2**20}", f"--cpu={limits.cpu_seconds}", "--"] if prlimit else []
-    if os.geteuid() == 0:
+    if uid is not None:
         # A root grader: bwrap mounts as root (it must read the Python under /root), then the kernel
         # drops to an unprivileged user with no capabilities and no way to regain them.
         unshare = ["--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts", "--unshare-cgroup-try"]
-        drop = ["/usr/bin/setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups",
+        drop = ["/usr/bin/setpriv", f"--reuid={uid}", f"--regid={uid}", "--clear-groups",
                 "--no-new-privs", "--inh-caps=-all", "--bounding-set=-all", "--"]
     else:
         unshare, drop = ["--unshare-all", "--cap-drop", "ALL"], []
@@ -165,6 +190,7 @@ class SandboxedKernelManager(AsyncKernelManager):
         super().__init__(**kwargs)
         self.limits = SandboxLimits(parent=self)
         self._scratch: Path | None = None
+        self._uid: int | None = None
 
     @property
     def kernel_spec(self):
@@ -188,15 +214,19 @@ class SandboxedKernelManager(AsyncKernelManager):
         self.transport = "ipc"
         self.ip = str(runtime / "kernel")
         self.connection_file = str(runtime / "kernel.json")
-        if os.geteuid() == 0:  # the sandbox user must reach its sockets and its copy
+        self._uid = claim_uid() if os.geteuid() == 0 else None
+        if self._uid is not None:  # the sandbox user must reach its sockets and its copy
             for path in (self._scratch, copy, runtime, *copy.rglob("*")):
-                os.lchown(path, NOBODY, NOBODY)
+                os.lchown(path, self._uid, self._uid)
         cmd, kw = await super()._async_pre_start_kernel(**kw)
-        if os.geteuid() == 0:
-            os.chown(self.connection_file, NOBODY, NOBODY)
+        if self._uid is not None:
+            os.chown(self.connection_file, self._uid, self._uid)
         kw["env"] = kernel_environment()
         kw["cwd"] = str(runtime)
-        return bwrap_command(cmd, workdir, copy, runtime, self.limits), kw
+        # What the kernel's processes write to their own stdout/stderr (worker processes, a learner's
+        # escape sequences) never reaches the grader's terminal; cell outputs travel over the sockets.
+        kw["stdout"] = kw["stderr"] = subprocess.DEVNULL
+        return bwrap_command(cmd, workdir, copy, runtime, self.limits, self._uid), kw
 
     async def _async_post_start_kernel(self, **kw) -> None:
         await super()._async_post_start_kernel(**kw)
@@ -217,3 +247,5 @@ class SandboxedKernelManager(AsyncKernelManager):
         if self._scratch is not None and not restart:
             shutil.rmtree(self._scratch, ignore_errors=True)
             self._scratch = None
+            if self._uid is not None:
+                release_uid(self._uid)

@@ -122,8 +122,16 @@ def test_release_passes_the_assignments_on(course, monkeypatch, argv, released):
     calls = []
     monkeypatch.setattr("mlcourse.instructor.release.generate_release",
                         lambda course, assignments: calls.append((course.root, assignments)))
-    assert run(course, "release", *argv) == OK
+    assert run(course, "release", "--no-calibrate", *argv) == OK
     assert calls == [(course.root, released)]
+
+
+def test_release_times_the_reference_solutions_unless_told_not_to(course, monkeypatch):
+    calls = []
+    monkeypatch.setattr("mlcourse.instructor.release.generate_release", lambda course, assignments: None)
+    monkeypatch.setattr("mlcourse.instructor.timing.calibrate",
+                        lambda course, assignments: calls.append(assignments))
+    assert run(course, "release", "capstone") == OK and calls == [["capstone"]]
 
 
 @pytest.fixture()
@@ -149,7 +157,7 @@ def test_grade_needs_attention_when_a_submission_was_not_cleanly_graded(released
     monkeypatch.setattr(f"{grading}.autograde_all",
                         lambda course, assignment, **_: steps.append(("autograde", assignment)) or outcomes)
     monkeypatch.setattr(f"{grading}.generate_feedback",
-                        lambda course, assignment, **_: steps.append(("feedback", assignment)))
+                        lambda course, assignment, *_: steps.append(("feedback", assignment)))
     monkeypatch.setattr("mlcourse.instructor.report.grade_report",
                         lambda course, assignment, given: steps.append(("report", given)) or ([], "TABLE"))
     assert run(released, "grade", "python_for_ml") == code

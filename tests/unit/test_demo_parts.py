@@ -32,10 +32,13 @@ def test_the_samples_of_an_assignment_are_read_with_their_files(course):
     samples = load_samples(Course.at(REPO), "python_for_ml")
     folder = SAMPLES / "python_for_ml"
     assert [(s.student, s.expected_score) for s in samples] == [
-        ("ada", 10), ("ben", 0), ("cleo", 6), ("dev", 9), ("eve", 0), ("finn", 9), ("gus", 0)]
+        ("ada", 10), ("ben", 0), ("cleo", 6), ("dev", 9), ("eve", 0), ("finn", 9), ("gus", 10), ("hank", 0),
+        ("ivy", 0)]
     assert samples[0] == Sample("ada", folder / "ada_complete.ipynb", 10.0, samples[0].story, None)
     assert samples[0].story.startswith("every exercise correct")
-    assert all(s.file.is_file() and s.submission is None for s in samples)
+    assert all(s.file.is_file() and s.submission is None for s in samples if s.hands_in == "notebook")
+    assert [s.student for s in samples if s.hands_in != "notebook"] == ["hank"]
+    assert samples[7].hands_in == "link-to-source" and samples[7].file is None
 
 
 def test_capstone_samples_hand_in_a_submission_file_or_nothing():
@@ -189,7 +192,7 @@ def test_the_loop_runs_each_sampled_assignment_capstone_last(course, nbgrader, m
                         ("release_assignment", "capstone"),
                         ("release_feedback", "capstone"), ("fetch_feedback", "capstone")]
     assert {folder for folder, _, _ in nbgrader} == {"demo"}  # the course's own gradebook is untouched
-    assert len([c for c in nbgrader if c[1][0] == "submit"]) == 7 + 10
+    assert len([c for c in nbgrader if c[1][0] == "submit"]) == 9 + 10
     assert said[0] == f"Scratch course: {workdir}"
     assert said[-2] == f"Grades: {workdir / 'grades.csv'}   Feedback: {workdir / 'feedback'}"
     assert said[-1].startswith("Demo finished in ")

@@ -24,11 +24,19 @@ from sklearn.compose import ColumnTransformer
 from sklearn.dummy import DummyClassifier
 from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.impute import SimpleImputer
-from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import roc_auc_score
+from sklearn.linear_model import LinearRegression, LogisticRegression
+from sklearn.metrics import r2_score, roc_auc_score
 from sklearn.model_selection import StratifiedKFold, cross_val_score
 from sklearn.pipeline import Pipeline, make_pipeline
-from sklearn.preprocessing import OneHotEncoder, OrdinalEncoder, StandardScaler
+from sklearn.preprocessing import (
+    FunctionTransformer,
+    OneHotEncoder,
+    OrdinalEncoder,
+    PolynomialFeatures,
+    SplineTransformer,
+    StandardScaler,
+    TargetEncoder,
+)
 from sklearn.tree import DecisionTreeClassifier
 
 from mlcourse.data import load_competition
@@ -134,7 +142,7 @@ def run_capstone_q1(tmp_path):
 
 def capstone_q2_pipeline(numeric_columns, categorical_columns):
     """capstone q2, hint 2: numeric steps, categorical steps, then the model, in one Pipeline (hint 1)."""
-    text = hint("capstone", "q2", 2)
+    text = hint("capstone", "q2", 2).split("Or reuse")[0]
     numeric_part, categorical_part = text.split("Categorical:")
     numeric = [eval(code, NAMESPACE) for code in fragments(numeric_part, expected=1)]
     *categorical, model = [eval(code, NAMESPACE) for code in fragments(categorical_part, expected=3)]
@@ -143,9 +151,37 @@ def capstone_q2_pipeline(numeric_columns, categorical_columns):
     return Pipeline([("preprocess", preprocess), ("model", model)])
 
 
+@cache
+def answer_code(assignment: str, grade_id: str) -> str:
+    """One reference answer cell of a source notebook, its solution markers removed."""
+    path = REPO / "source" / assignment / f"{assignment}.ipynb"
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    (source,) = ["".join(cell["source"]) for cell in cells
+                 if cell["metadata"].get("nbgrader", {}).get("grade_id") == grade_id]
+    return "\n".join(line for line in source.splitlines() if line.strip() not in SOLUTION_MARKERS)
+
+
+def build_boosting_pipeline(numeric_columns, categorical_columns):
+    """The ensembles unit's reference answer to q7, the function the capstone's q2 hint says to reuse."""
+    namespace = dict(NAMESPACE)
+    exec(answer_code("ensembles", "q7-answer"), namespace)
+    return namespace["build_boosting_pipeline"](numeric_columns, categorical_columns)
+
+
+def capstone_q2_reused(numeric_columns, categorical_columns):
+    """capstone q2, hint 2's other way: the ensembles unit's pipeline, returned as the hint writes it."""
+    name, reuse = fragments(hint("capstone", "q2", 2).split("Or reuse")[1], expected=2)
+    namespace = {**NAMESPACE, name: build_boosting_pipeline}
+    exec(f"def build_pipeline(numeric_columns, categorical_columns):\n    {reuse}", namespace)
+    return namespace["build_pipeline"](numeric_columns, categorical_columns)
+
+
 def run_capstone_q2(tmp_path):
-    model = capstone_q2_pipeline(capstone()["NUMERIC"], capstone()["CATEGORICAL"])
-    assert held_out_auc(model) > 0.85
+    from mlcourse.exercises.capstone import q2
+
+    for build in (capstone_q2_pipeline, capstone_q2_reused):
+        q2.check(build)
+        assert held_out_auc(build(capstone()["NUMERIC"], capstone()["CATEGORICAL"])) > 0.85
 
 
 def run_capstone_q3(tmp_path):
@@ -197,6 +233,63 @@ def run_data_handling_q7(tmp_path):
     namespace = dict(NAMESPACE)
     exec(code, namespace)
     pd.testing.assert_frame_equal(namespace["clean_adult"](raw_sample()), clean_sample())
+
+
+def ensembles_q7_pipeline(numeric_columns, categorical_columns):
+    """ensembles q7, hint 2: its ColumnTransformer and its model, put in a Pipeline as the hint says."""
+    preprocess, model = fragments(hint("ensembles", "q7", 2), expected=2)
+    namespace = {**NAMESPACE, "numeric_columns": numeric_columns, "categorical_columns": categorical_columns}
+    return Pipeline([("preprocess", eval(preprocess, namespace)), ("classifier", eval(model, namespace))])
+
+
+def run_ensembles_q7(tmp_path):
+    """The hint's pipeline passes the visible check and, on the Adult sample, is the reference model."""
+    from mlcourse.exercises.ensembles import q7
+
+    q7.check(ensembles_q7_pipeline)
+    numeric, categorical = capstone()["NUMERIC"], capstone()["CATEGORICAL"]
+    auc = held_out_auc(ensembles_q7_pipeline(numeric, categorical))
+    assert auc > 0.85 and auc == held_out_auc(build_boosting_pipeline(numeric, categorical))
+
+
+def run_linear_models_q6(tmp_path):
+    """Both curved pipelines of the hint beat a straight line on age -> hours, as the hidden test asks."""
+    namespace = {**NAMESPACE, "LinearRegression": LinearRegression, "PolynomialFeatures": PolynomialFeatures,
+                 "SplineTransformer": SplineTransformer}
+    ages, hours = clean_sample()[["age"]], clean_sample()["hours_per_week"]
+    fit_on, score_on = slice(0, TRAIN_ROWS), slice(TRAIN_ROWS, None)
+    straight = LinearRegression().fit(ages[fit_on], hours[fit_on])
+    line = r2_score(hours[score_on], straight.predict(ages[score_on]))
+    for code in fragments(hint("linear_models", "q6", 2), expected=2):
+        model = eval(code, namespace).fit(ages[fit_on], hours[fit_on])
+        assert r2_score(hours[score_on], model.predict(ages[score_on])) > line + 0.08, code
+
+
+def run_linear_models_q7(tmp_path):
+    (code,) = fragments(hint("linear_models", "q7", 2), expected=1)
+    namespace = {**NAMESPACE, "FunctionTransformer": FunctionTransformer,
+                 "skewed_columns": ["capital_gain", "capital_loss"],
+                 "other_columns": ["age", "education_num", "hours_per_week"]}
+    data_train = split()[0]
+    scaled = np.asarray(eval(code, namespace).fit_transform(data_train), dtype=float)
+    assert scaled.shape == (TRAIN_ROWS, 5) and np.isfinite(scaled).all()
+    assert np.allclose(scaled.mean(axis=0), 0) and np.allclose(scaled.std(axis=0), 1)
+    assert held_out_auc(make_pipeline(eval(code, namespace), LogisticRegression(max_iter=1000))) > 0.75
+
+
+def run_linear_models_q8(tmp_path):
+    """The hint's leaky and honest scores on the crossed column of the assignment (job | education | age)."""
+    folds, encode, leaky_score, pipeline, data = fragments(hint("linear_models", "q8", 2), expected=5)
+    sample = clean_sample()
+    crossed = (sample["occupation"].fillna("unknown") + " | " + sample["education"] + " | "
+               + sample["age"].astype(str)).to_frame("job_education_age")
+    namespace = {**NAMESPACE, "TargetEncoder": TargetEncoder, "target": sample["income_over_50k"],
+                 data: crossed}
+    exec(folds, namespace)
+    exec(encode, namespace)
+    leaky = eval(leaky_score, namespace)
+    honest = eval(leaky_score.replace("LogisticRegression(), encoded", f"{pipeline}, {data}"), namespace)
+    assert leaky > honest + 0.1 and 0.55 < honest < 0.8
 
 
 def run_model_evaluation_q8(tmp_path):
@@ -271,6 +364,10 @@ RUNNERS = {
     ("capstone", "q5", 2): run_capstone_q5,
     ("capstone", "q6", 2): run_capstone_q6,
     ("data_handling", "q7", 2): run_data_handling_q7,
+    ("ensembles", "q7", 2): run_ensembles_q7,
+    ("linear_models", "q6", 2): run_linear_models_q6,
+    ("linear_models", "q7", 2): run_linear_models_q7,
+    ("linear_models", "q8", 2): run_linear_models_q8,
     ("model_evaluation", "q8", 2): run_model_evaluation_q8,
     ("supervised_learning", "q9", 3): run_supervised_learning_q9,
     ("visualization", "q6", 2): run_visualization_q6,

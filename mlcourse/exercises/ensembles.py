@@ -254,6 +254,12 @@ def q3(iterations_until_stopped):
                       f"random_state=0) runs {reference[5]} iterations; yours gives {count}.")
     longer = expect_integer(call(iterations_until_stopped, data_train, target_train, 20),
                             "iterations_until_stopped(data_train, target_train, 20)")
+    if longer != reference[20]:
+        again = expect_integer(call(iterations_until_stopped, data_train, target_train, 20),
+                               "iterations_until_stopped(...)")
+        expect(again == longer,
+               "two calls gave two different counts: the validation rows are drawn at random, "
+               "so pass `random_state=0`.")
     expect(longer == reference[20],
            "with n_iter_no_change=20 your count differs: pass the function's `n_iter_no_change` "
            "to the model.")
@@ -297,6 +303,9 @@ def q4(learning_rate_table):
         expect(not _close(auc, roc_auc_score(target_train, model.predict_proba(data_train)[:, 1])),
                "your ROC-AUC is measured on the training data: compute it on data_test, target_test.")
         expected = roc_auc_score(target_test, probability)
+        expect(not (iterations == model.n_iter_ and _close(auc, 1 - expected)),
+               "your ROC-AUC is 1 minus the right one: you scored the probability of class 0, "
+               "`predict_proba(...)[:, 0]`; take the probability of class 1, `[:, 1]`.")
         expect(iterations == model.n_iter_ and _close(auc, expected),
                f"on this small example, with learning_rate={rate}, the early-stopped model of the exercise "
                f"runs {model.n_iter_} iterations and has a test ROC-AUC of {expected:.4f}; "

@@ -80,9 +80,10 @@ def _vector(value, what: str, size: int, names: str) -> np.ndarray:
         array = np.asarray(value, dtype=float)
     except (TypeError, ValueError):
         raise Mistake(f"{what} should return {size} numbers ({names}); got {value!r:.60}.") from None
-    expect(array.ndim == 1 or array.shape in ((size, 1), (1, size)),
-           f"{what} should return a 1-D array of {size} numbers, but it has shape {array.shape}.")
-    array = array.ravel()
+    flatten = (" (a column or a row of numbers is 2-D: flatten it with `.ravel()`)"
+               if array.size == size else "")
+    expect(array.ndim == 1,
+           f"{what} should return a 1-D array of {size} numbers, but it has shape {array.shape}{flatten}.")
     expect(array.size != size - 1,
            f"{what} returned {array.size} numbers for {size - 1} features: the intercept is missing. "
            "Add a column of ones in front of the data (the bias column), so the weights are "
@@ -519,8 +520,9 @@ def q6(make_curve_model):
     expect(score >= line + CURVE_MARGIN,
            f"on this small example (hours that rise, then fall with age) a straight line reaches a held-out "
            f"R² of {line:.2f} and your model {score:.2f}: a curved model should beat the line by at least "
-           f"{CURVE_MARGIN}. Check the number of knots or the degree, and scale the feature before "
-           "high powers.")
+           f"{CURVE_MARGIN}. Check the number of knots, bins or the degree, scale the feature before "
+           "high powers, and if you chose a Ridge, keep its alpha small (this example has only 200 "
+           "training rows, so a penalty weighs more here than on the Adult data).")
 
 
 @exercise("log and scale the skewed columns", DATA_HANDLING, hints=[

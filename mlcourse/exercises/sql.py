@@ -42,6 +42,11 @@ SQLITE_ADVICE = (
     ("ambiguous column", "Two of the joined tables have a column of that name: write it with its table "
                          "or alias in front, for example `b.bird_id`."),
     ("one statement at a time", "Return one SELECT statement only."),
+    ("misuse of window function", "A window function cannot stand in WHERE, which runs before it: compute it "
+                                  "in a subquery, then filter on its result in the outer query."),
+    ("misuse of aggregate", "An aggregate such as AVG(...) cannot stand in WHERE, which looks at one row "
+                            "at a time: compute it in a subquery, `(SELECT AVG(...) FROM ...)`, or filter "
+                            "groups after GROUP BY with HAVING."),
     ("interrupted", f"Your query ran for more than {SECONDS_PER_QUERY:g} s on a table of a few rows: "
                     "is a JOIN missing its ON condition?"),
     ("incomplete input", "The query stops in the middle of a clause: is a condition or a closing bracket "
@@ -333,7 +338,14 @@ def q4(above_species_mean_query):
            "your query compares every bird with the mean of ALL birds: compare each bird with the mean of "
            "its own species (a subquery that refers to the outer bird's species, or a join with one row "
            "of averages per species).")
-    expect(not any(_same_rows([row], [good]) for row in rows for good in masses if good[2] == means[good[1]]),
+    for cutoff in means.values():
+        one_number = [row for row in masses if row[2] > cutoff]
+        expect(not _same_rows(sorted(rows, key=repr), sorted(one_number, key=repr)),
+               "your query compares every bird with one and the same number (the mean of one species): the "
+               "subquery must refer to the outer bird's species (`WHERE b2.species = b.species`), or a "
+               "subquery of averages must be joined on the species.")
+    at_least = [row for row in masses if row[2] >= means[row[1]]]
+    expect(not _same_rows(sorted(rows, key=repr), sorted(at_least, key=repr)),
            "your result includes a bird exactly as heavy as its species' mean: keep the birds *heavier* than "
            "the mean, with `>`.")
     _expect_order(rows, wanted, "bird_id")

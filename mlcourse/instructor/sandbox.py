@@ -193,16 +193,22 @@ class SandboxedKernelManager(AsyncKernelManager):
         self._uid: int | None = None
 
     @property
+    def sandboxed(self) -> bool:
+        """Whether this kernel runs in the sandbox: always, unless the course turned it off, or nbgrader is
+        validating (a learner checking their own notebook in their own JupyterLab needs no sandbox)."""
+        return self.limits.enabled and os.environ.get("NBGRADER_EXECUTION") != "validate"
+
+    @property
     def kernel_spec(self):
         """The kernel's spec, interrupted by a message: a signal to bwrap would not reach the kernel,
         which runs in its own session (``--new-session``) and process namespace."""
         spec = super().kernel_spec
-        if spec is not None and self.limits.enabled:
+        if spec is not None and self.sandboxed:
             spec.interrupt_mode = "message"
         return spec
 
     async def _async_pre_start_kernel(self, **kw):
-        if not self.limits.enabled:
+        if not self.sandboxed:
             return await super()._async_pre_start_kernel(**kw)
         if not sandbox_available(self.limits):
             raise SandboxMissing(INSTALL_HINT)
@@ -230,7 +236,7 @@ class SandboxedKernelManager(AsyncKernelManager):
 
     async def _async_post_start_kernel(self, **kw) -> None:
         await super()._async_post_start_kernel(**kw)
-        if self.limits.enabled:
+        if self.sandboxed:
             loop = asyncio.get_running_loop()
             self._deadline = loop.call_later(self.limits.notebook_seconds, self._expire)
 

@@ -109,3 +109,21 @@ def test_small_outputs_are_kept_whole():
     cell.outputs = [nbformat.v4.new_output("execute_result", data={"text/plain": "1"}, execution_count=1)]
     LimitOutputSize().preprocess_cell(cell, {}, 0)
     assert cell.outputs[0].data == {"text/plain": "1"} and len(cell.outputs) == 1
+
+
+@pytest.mark.parametrize("execution, sandboxed", [("autograde", True), (None, True), ("validate", False)])
+def test_kernels_are_sandboxed_except_when_a_learner_validates(monkeypatch, execution, sandboxed):
+    if execution is None:
+        monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+    else:
+        monkeypatch.setenv("NBGRADER_EXECUTION", execution)
+    assert sandbox.SandboxedKernelManager().sandboxed is sandboxed
+    assert not sandbox.SandboxedKernelManager(config=_off()).sandboxed
+
+
+def _off():
+    from traitlets.config import Config
+
+    config = Config()
+    config.SandboxLimits.enabled = False
+    return config

@@ -24,7 +24,7 @@ lint: $(STAMP)  ## ruff: pyflakes, pycodestyle, import order (settings in pyproj
 	$(BIN)/ruff check .
 
 lab: $(STAMP)  ## open the course in JupyterLab (lessons in notebooks/, assignments in the Assignments tab)
-	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/jupyter lab
+	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/jupyter lab $$([ "$$(id -u)" = 0 ] && echo --allow-root)
 
 release: $(STAMP)  ## regenerate release/ from source/ with nbgrader generate_assignment
 	$(BIN)/mlcourse release

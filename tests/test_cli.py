@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from mlcourse.instructor.course import Course
+from mlcourse.instructor.demo import as_learner
 from tests.conftest import REPO
 
 pytestmark = pytest.mark.slow  # Jupyter kernels, notebooks or nbgrader commands
@@ -80,3 +82,36 @@ def test_every_capstone_command_runs_from_a_minimal_shell(tmp_path):
     assert skills.returncode == 0 and (tmp_path / "ada.png").is_file(), skills.stderr
     portfolio = run("portfolio", "ada", cwd=tmp_path)
     assert portfolio.returncode == 0 and (tmp_path / "portfolios" / "ada" / "README.md").is_file()
+
+
+def test_manual_grades_reach_the_feedback_learners_get(tmp_path):
+    """After `mlcourse grade`, the instructor grades the written answer; `mlcourse feedback` returns it."""
+    shutil.copy2(REPO / "nbgrader_config.py", tmp_path)
+    shutil.copytree(REPO / "source" / "python_for_ml", tmp_path / "source" / "python_for_ml")
+    assert run("release", "--no-calibrate", "python_for_ml", cwd=tmp_path).returncode == 0
+    early = run("feedback", "python_for_ml", cwd=tmp_path)
+    assert early.returncode == 3 and "release the assignment to the class first" in early.stderr
+    nbgrader = [str(Path(sys.executable).parent / "nbgrader"), "release_assignment", "python_for_ml"]
+    subprocess.run(nbgrader, cwd=tmp_path, check=True, capture_output=True, env={"PATH": "/usr/bin:/bin"})
+    course = Course.at(tmp_path)
+    as_learner(course, "ada", "fetch_assignment", "python_for_ml")
+    shutil.copyfile(REPO / "samples" / "python_for_ml" / "ada_complete.ipynb",
+                    tmp_path / "learners" / "ada" / "ml-internship" / "python_for_ml" / "python_for_ml.ipynb")
+    as_learner(course, "ada", "submit", "python_for_ml")
+    assert run("collect", "python_for_ml", cwd=tmp_path).returncode == 0
+    assert run("grade", "python_for_ml", cwd=tmp_path).returncode == 0
+    page = tmp_path / "feedback" / "ada" / "python_for_ml" / "python_for_ml.html"
+    assert "Score: 0.0 / 3.0" in page.read_text(encoding="utf-8")
+
+    with course.gradebook() as gradebook:  # what formgrader does when the instructor grades
+        grade = gradebook.find_grade("written-answer", "python_for_ml", "python_for_ml", "ada")
+        comment = gradebook.find_comment("written-answer", "python_for_ml", "python_for_ml", "ada")
+        grade.manual_score, comment.manual_comment = 2.0, "Clear, but say what the standard deviation is."
+        gradebook.db.commit()
+    returned = run("feedback", "python_for_ml", cwd=tmp_path)
+    assert returned.returncode == 0, returned.stdout + returned.stderr
+    text = page.read_text(encoding="utf-8")
+    assert "Score: 2.0 / 3.0" in text and "say what the standard deviation is" in text
+    released = list((tmp_path / "exchange" / "ml-internship" / "feedback").glob("*.html"))
+    assert len(released) == 1
+    assert "say what the standard deviation is" in released[0].read_text(encoding="utf-8")

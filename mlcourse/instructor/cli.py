@@ -1,5 +1,5 @@
-"""The instructor's command line: ``mlcourse demo | release | collect | grade | competition | score |
-leaderboard | portfolio | skills``.
+"""The instructor's command line: ``mlcourse demo | release | collect | grade | feedback | competition |
+score | leaderboard | portfolio | skills``.
 
 Exit codes: 0 success; 1 done, but some submissions need attention (not graded, flagged for
 review, or the demo's scores differ from the samples); 2 usage error; 3 course error (unknown
@@ -67,6 +67,26 @@ def _grade(course: Course, args) -> int:
     if not sandboxed:
         print("WARNING: graded WITHOUT the sandbox: learners' code ran with your permissions.")
     return ATTENTION if any(o.problems or not o.graded for o in outcomes) else OK
+
+
+def _feedback(course: Course, args) -> int:
+    """Regenerate every learner's feedback from the gradebook as it is now (manual grades and comments
+    included: plain `nbgrader generate_feedback` skips feedback that exists), then release it."""
+    from mlcourse.instructor.grading import generate_feedback
+
+    assignment = course.require_released(args.assignment)
+    exchange = Path(course.config().Exchange.root)
+    if not exchange.is_dir():
+        raise CourseError(f"the exchange folder {exchange} does not exist, so no learner could fetch "
+                          f"feedback: release the assignment to the class first "
+                          f"(nbgrader release_assignment {assignment}).")
+    failed = generate_feedback(course, assignment)
+    course.nbgrader("release_feedback", assignment)
+    for student, reason in failed.items():
+        print(f"{student}: {reason}")
+    summary = f"; {len(failed)} failed" if failed else ""
+    print(f"feedback of {assignment} regenerated and released{summary}")
+    return ATTENTION if failed else OK
 
 
 def _competition(course: Course, args) -> int:
@@ -148,6 +168,9 @@ def parser() -> argparse.ArgumentParser:
     grade.add_argument("--no-sandbox", action="store_true",
                        help="run learners' code without the bubblewrap sandbox (only for trusted notebooks "
                             "on a machine without bubblewrap; the grade table says so)")
+    feedback = command("feedback", _feedback, "after manual grading: regenerate every learner's feedback "
+                       "with the manual scores and comments, and release it to the exchange")
+    feedback.add_argument("assignment", help="the assignment, as named in source/")
     competition = command("competition", _competition,
                           "(re)write the capstone competition's files from the seeded split")
     competition.add_argument("--out", type=Path, default=Path("build/competition"),

@@ -93,6 +93,15 @@ def _stopped_boosting(patience, learning_rate=0.1, validation_fraction=VALIDATIO
                                           n_iter_no_change=patience, random_state=0)
 
 
+def _expect_seeded(iterations_until_stopped, data_train, target_train, patience, first):
+    """A Mistake if a second call with the same patience gives another count than ``first`` (no seed)."""
+    again = expect_integer(call(iterations_until_stopped, data_train, target_train, patience),
+                           "iterations_until_stopped(...)")
+    expect(again == first,
+           "two calls gave two different counts: the validation rows are drawn at random, "
+           "so pass `random_state=0`.")
+
+
 def _toy_regression(kind, seed=3, rows=240):
     """Two small regression sets: thresholds and an interaction ("steps"), or a smooth trend whose test
     rows lie beyond the training range ("trend")."""
@@ -241,11 +250,7 @@ def q3(iterations_until_stopped):
            "you returned n_iter_no_change, the patience you were given: "
            "return the fitted model's `n_iter_`.")
     if count != reference[5]:
-        again = expect_integer(call(iterations_until_stopped, data_train, target_train, 5),
-                               "iterations_until_stopped(...)")
-        expect(again == count,
-               "two calls gave two different counts: the validation rows are drawn at random, "
-               "so pass `random_state=0`.")
+        _expect_seeded(iterations_until_stopped, data_train, target_train, 5, count)
         other = _stopped_boosting(5, validation_fraction=0.1).fit(data_train, target_train).n_iter_
         expect(count != other or other == reference[5],
                "your model keeps the default 10% of the rows for validation: pass `validation_fraction=0.2`.")
@@ -255,11 +260,7 @@ def q3(iterations_until_stopped):
     longer = expect_integer(call(iterations_until_stopped, data_train, target_train, 20),
                             "iterations_until_stopped(data_train, target_train, 20)")
     if longer != reference[20]:
-        again = expect_integer(call(iterations_until_stopped, data_train, target_train, 20),
-                               "iterations_until_stopped(...)")
-        expect(again == longer,
-               "two calls gave two different counts: the validation rows are drawn at random, "
-               "so pass `random_state=0`.")
+        _expect_seeded(iterations_until_stopped, data_train, target_train, 20, longer)
     expect(longer == reference[20],
            "with n_iter_no_change=20 your count differs: pass the function's `n_iter_no_change` "
            "to the model.")

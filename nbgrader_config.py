@@ -34,6 +34,7 @@ c.Exchange.path_includes_course = True
 c.Execute.timeout = int(os.environ.get("MLCOURSE_CELL_TIMEOUT", "30"))
 # A test cell may take 10 times what it took in the reference solution (cell_times.json, written by
 # `mlcourse release`), never less than the limit above: a busy grader never fails a correct cell.
+c.DecideTestCells.expected_dir = str(course_root / "expected")
 c.Execute.timeout_func = CellTimeouts(course_root / "cell_times.json", default=c.Execute.timeout, factor=10)
 
 # Learners get a stub that fails loudly until they write their own code.
@@ -50,9 +51,12 @@ c.Autograde.sanitize_preprocessors = [
     "nbgrader.preprocessors.CheckCellMetadata",
 ]
 
-# After a submission ran: nbgrader's steps, with each cell's outputs kept under a size budget.
+# After a submission ran: the grader decides every test cell from the results its hidden tests recorded,
+# compared here with the reference's (expected/, written by `mlcourse release`; see
+# mlcourse/instructor/decide.py), then nbgrader's steps, with each cell's outputs kept under a size budget.
 c.Autograde.autograde_preprocessors = [
     "nbgrader.preprocessors.Execute",
+    "mlcourse.instructor.decide.DecideTestCells",
     "mlcourse.instructor.output_limit.LimitOutputSize",
     "nbgrader.preprocessors.IgnorePattern",
     "nbconvert.preprocessors.ClearMetadataPreprocessor",
@@ -84,8 +88,11 @@ c.SandboxLimits.processes = 256
 c.SandboxLimits.file_size_mb = 256
 c.SandboxLimits.cpu_seconds = 600
 
-# Graded kernels keep no history file and do not log start-up warnings into the grading output.
-c.Execute.extra_arguments = ["--HistoryManager.hist_file=:memory:", "--IPKernelApp.log_level=ERROR"]
+# Graded kernels keep no history file and do not log start-up warnings into the grading output. They
+# import the course package before any learner's cell runs, so later course imports resolve to the
+# installed package whatever the learner does to sys.path (which starts without the submission folder).
+c.Execute.extra_arguments = ["--HistoryManager.hist_file=:memory:", "--IPKernelApp.log_level=ERROR",
+                             "--IPKernelApp.exec_lines=import mlcourse"]
 
 # The capstone competition's policy (mlcourse.instructor.competition.Competition; `help=` on each trait).
 # Published points scale: a private ROC-AUC at or below the baseline's earns 0; beating it earns a pass

@@ -34,6 +34,7 @@ def scratch_course(root: Path, assignments: list[str] | None = None) -> Course:
     root.mkdir(parents=True, exist_ok=True)
     shutil.copy2(REPO / "nbgrader_config.py", root)
     shutil.copy2(REPO / "cell_times.json", root)
+    shutil.copytree(REPO / "expected", root / "expected")
     shutil.copytree(REPO / "source", root / "source")
     scratch = Course.at(root)
     generate_release(scratch, assignments, progress=lambda line: None)

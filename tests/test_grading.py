@@ -3,6 +3,7 @@ stub earns zero, each plausible wrong answer loses its exercise's points with th
 and feedback never reveals a hidden test."""
 from __future__ import annotations
 
+import copy
 import html
 import importlib
 import shutil
@@ -25,9 +26,22 @@ def submit(course, student, assignment, notebook):
     nbformat.write(notebook, folder / f"{assignment}.ipynb")
 
 
+#: A learner's first cell that switches every visible check off: points must not change (hidden tests decide).
+CHECKS_OFF = "import mlcourse.exercise\nmlcourse.exercise.Exercise.check = lambda self, function: None\n"
+LEARNERS = ["reference", "stub", "wrong", "subtle", "unchecked"]
+
+
+def without_checks(notebook):
+    """A copy of a submission whose first cell turns the visible checks into no-ops."""
+    notebook = copy.deepcopy(notebook)
+    notebook.cells.insert(0, nbformat.v4.new_code_cell(CHECKS_OFF))
+    return notebook
+
+
 @pytest.fixture(scope="module", params=ASSIGNMENTS)
 def graded(request, released_course):
-    """Four learners submit ``assignment`` and are autograded: reference, stub, wrong, subtle."""
+    """Five learners submit ``assignment`` and are autograded: reference, stub, wrong, subtle, and the
+    wrong answers again with every visible check switched off (unchecked)."""
     assignment, course = request.param, released_course
     answers = importlib.import_module(f"tests.answers.{assignment}")
     source = read(course.source / assignment / f"{assignment}.ipynb")
@@ -35,10 +49,12 @@ def graded(request, released_course):
     subtle_cell, subtle_code = answers.PASSES_VISIBLE_FAILS_HIDDEN
     submit(course, "reference", assignment, fill(released, reference_answers(source)))
     submit(course, "stub", assignment, released)
-    submit(course, "wrong", assignment, fill(released, {gid: w.code for gid, w in answers.WRONG.items()}))
+    wrong = fill(released, {gid: w.code for gid, w in answers.WRONG.items()})
+    submit(course, "wrong", assignment, wrong)
+    submit(course, "unchecked", assignment, without_checks(wrong))
     submit(course, "subtle", assignment,
            fill(released, {**reference_answers(source), subtle_cell: subtle_code}))
-    outcomes = autograde_all(course, assignment, ["reference", "stub", "wrong", "subtle"],
+    outcomes = autograde_all(course, assignment, LEARNERS,
                              progress=lambda line: None)
     generate_feedback(course, assignment)
     yield course, assignment, answers, source, {o.student: o for o in outcomes}
@@ -97,6 +113,14 @@ def test_each_wrong_answer_loses_its_exercise_with_the_intended_message(graded):
         assert "Mistake" in shown and "NameError" not in shown
 
 
+def test_points_come_from_hidden_tests_alone_switching_checks_off_changes_no_score(graded):
+    """Visible checks are feedback: the grader's comparison of hidden results alone decides every point,
+    so a learner who disables the checks still loses each wrong exercise."""
+    course, assignment, *_ = graded
+    unchecked, wrong = scores(course, assignment, "unchecked"), scores(course, assignment, "wrong")
+    assert unchecked == wrong
+
+
 def test_hidden_tests_catch_what_visible_checks_miss_and_only_that_exercise_loses(graded):
     course, assignment, answers, _, _ = graded
     subtle_tests = answers.PASSES_VISIBLE_FAILS_HIDDEN[0].replace("-answer", "-tests")
@@ -109,7 +133,7 @@ def test_hidden_tests_catch_what_visible_checks_miss_and_only_that_exercise_lose
     shown = error_text(autograded_cells(course, assignment, "subtle")[subtle_tests])
     assert "✓" in "".join(o.get("text", "")
                           for o in autograded_cells(course, assignment, "subtle")[subtle_tests].outputs)
-    assert "AssertionError" in shown
+    assert "HiddenTestFailed" in shown
 
 
 @pytest.mark.parametrize("student", ["stub", "wrong", "subtle"])

@@ -33,14 +33,14 @@ def _demo(course: Course, args) -> int:
 
 
 def _release(course: Course, args) -> int:
+    from mlcourse.instructor.reference import record_reference_runs
     from mlcourse.instructor.release import generate_release
-    from mlcourse.instructor.timing import calibrate
 
     for assignment in args.assignments:
         course.require_assignment(assignment)
     generate_release(course, args.assignments or None)
     if not args.no_calibrate:
-        calibrate(course, args.assignments or course.assignments())
+        record_reference_runs(course, args.assignments or course.assignments())
     return OK
 
 
@@ -155,9 +155,11 @@ def parser() -> argparse.ArgumentParser:
     demo.add_argument("--workdir", type=Path, default=Path("build/demo"),
                       help="scratch course folder, emptied first (default: build/demo)")
     release = command("release", _release, "regenerate release/ from source/ (nbgrader generate_assignment) "
-                      "and time the reference solutions (cell_times.json)")
+                      "and run the reference solutions to record the hidden tests' expected results "
+                      "(expected/) and each cell's time (cell_times.json)")
     release.add_argument("--no-calibrate", action="store_true",
-                         help="skip timing the reference solutions (cell_times.json keeps its earlier times)")
+                         help="skip running the reference solutions (expected/ and cell_times.json keep "
+                              "what they hold)")
     release.add_argument("assignments", nargs="*",
                          help="assignments to release (default: every one in source/)")
     collect = command("collect", _collect, "collect submissions from the exchange (nbgrader collect), "

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import nbformat
 
 from mlcourse.instructor.course import Course
+from mlcourse.instructor.expected import require_expected
 from mlcourse.instructor.gradebook_guard import GradebookTampered, guarding
 from mlcourse.instructor.intake import refusal
 
@@ -96,7 +97,9 @@ def autograde_all(course: Course, assignment: str, students: list[str] | None = 
     so a burst of load on the grading machine cannot cost a learner points. A submission nbgrader
     cannot grade still gets a gradebook entry worth zero (nbgrader makes it; after a restored
     gradebook, :func:`record_zero` does), so exported grades list every learner who submitted.
+    Missing or stale expected results (:mod:`mlcourse.instructor.expected`) stop it before anything runs.
     """
+    require_expected(course, assignment)
     api = course.api(sandbox=course.require_sandbox() if sandbox else False)
     students = course.submitted_students(assignment) if students is None else students
     outcomes = []

@@ -34,13 +34,17 @@ from jupyter_client.manager import AsyncKernelManager
 from traitlets import Bool, Int, Unicode
 from traitlets.config import Configurable
 
-__all__ = ["INSTALL_HINT", "SandboxLimits", "SandboxMissing", "SandboxedKernelManager", "bwrap_command",
+__all__ = ["COURSE_IMPORTS_ENV", "INSTALL_HINT", "SandboxLimits", "SandboxMissing", "SandboxedKernelManager", "bwrap_command",
            "sandbox_available"]
 
 INSTALL_HINT = ("bubblewrap is not installed: install it (Debian/Ubuntu: `apt-get install bubblewrap`, "
                 "Fedora: `dnf install bubblewrap`), or grade without a sandbox with "
                 "`mlcourse grade --no-sandbox`.")
 
+#: Every graded kernel's imports come from the installed packages, never from a file the submission put
+#: beside the notebook (a ``mlcourse.py`` or ``numpy/`` there shadows nothing): Python and IPython leave the
+#: working directory off ``sys.path`` (PEP 587's safe path).
+COURSE_IMPORTS_ENV = {"PYTHONSAFEPATH": "1"}
 #: Environment of a sandboxed kernel: nothing of the grader's (no database URL or password).
 KERNEL_ENV = {
     "HOME": "/tmp",
@@ -48,6 +52,7 @@ KERNEL_ENV = {
     "LOGNAME": "learner",
     "LANG": "C.UTF-8",
     "PYTHONDONTWRITEBYTECODE": "1",
+    **COURSE_IMPORTS_ENV,
     # One thread per library: parallel kernels on a loaded machine must not fight over the cores.
     "OMP_NUM_THREADS": "1",
     "OPENBLAS_NUM_THREADS": "1",
@@ -209,7 +214,9 @@ class SandboxedKernelManager(AsyncKernelManager):
 
     async def _async_pre_start_kernel(self, **kw):
         if not self.sandboxed:
-            return await super()._async_pre_start_kernel(**kw)
+            cmd, kw = await super()._async_pre_start_kernel(**kw)
+            kw["env"] = {**kw["env"], **COURSE_IMPORTS_ENV}
+            return cmd, kw
         if not sandbox_available(self.limits):
             raise SandboxMissing(INSTALL_HINT)
         workdir = Path(kw.get("cwd") or os.getcwd()).resolve()

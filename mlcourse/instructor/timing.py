@@ -3,7 +3,8 @@
 A single limit for every cell (``MLCOURSE_CELL_TIMEOUT``, 30 s) must be short enough to stop an
 endless loop quickly, yet a few test cells (a cross-validated model on the capstone data) take
 seconds on a quiet machine and several times that on a loaded one. So ``mlcourse release`` runs
-each assignment's reference notebook and records how long every locked cell took
+each assignment's reference notebook (:mod:`mlcourse.instructor.reference`) and records how long
+every locked cell took
 (``cell_times.json`` in the course folder); while grading, a test cell may run
 ``CellTimeouts.factor`` times its reference time, and never less than the usual limit.
 
@@ -17,15 +18,13 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import shutil
-import tempfile
 from datetime import datetime
 from pathlib import Path
 
 from mlcourse.instructor.cells import is_instructor_code
 from mlcourse.instructor.course import Course
 
-__all__ = ["TIMES_FILE", "CellTimeouts", "calibrate", "cell_key"]
+__all__ = ["TIMES_FILE", "CellTimeouts", "cell_key", "record_times"]
 
 TIMES_FILE = "cell_times.json"
 
@@ -59,26 +58,12 @@ def _seconds(cell) -> float | None:
     return (parse(end) - parse(start)).total_seconds()
 
 
-def calibrate(course: Course, assignments: list[str], progress=print) -> Path:
-    """Run each assignment's reference notebook as grading would (in the sandbox, on a scratch copy of
-    its folder) and record how long each test cell took, replacing that assignment's earlier times."""
-    import nbformat
-    from nbclient import NotebookClient
-
-    from mlcourse.instructor.sandbox import SandboxedKernelManager
-
+def record_times(course: Course, assignment: str, notebook) -> float:
+    """Replace ``assignment``'s times in the table with those of its reference notebook just run; return
+    the slowest locked cell's time."""
     path = course.root / TIMES_FILE
     times = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
-    for assignment in assignments:
-        with tempfile.TemporaryDirectory() as scratch:
-            folder = shutil.copytree(course.source / assignment, Path(scratch) / assignment)
-            notebook = nbformat.read(folder / f"{assignment}.ipynb", as_version=4)
-            NotebookClient(notebook, timeout=600, kernel_name="python3", allow_errors=False,
-                           kernel_manager_class=SandboxedKernelManager, config=course.config(),
-                           resources={"metadata": {"path": str(folder)}}).execute()
-        times[assignment] = {cell_key(cell.source): round(_seconds(cell) or 0.0, 2)
-                             for cell in notebook.cells if is_instructor_code(cell)}
-        slowest = max(times[assignment].values(), default=0)
-        progress(f"calibrated {assignment}: slowest locked cell {slowest:.1f} s")
+    times[assignment] = {cell_key(cell.source): round(_seconds(cell) or 0.0, 2)
+                         for cell in notebook.cells if is_instructor_code(cell)}
     path.write_text(json.dumps(dict(sorted(times.items())), indent=1) + "\n", encoding="utf-8")
-    return path
+    return max(times[assignment].values(), default=0.0)

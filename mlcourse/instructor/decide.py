@@ -1,0 +1,98 @@
+"""The grader decides each test cell: the learner's recorded results against the reference's.
+
+Runs in nbgrader's autograde pipeline right after ``Execute`` and before ``SaveAutoGrades``. For
+every test cell it reads the results the hidden tests recorded (:func:`mlcourse.results.record`),
+compares them with ``expected/<assignment>.json`` (:mod:`mlcourse.instructor.expected`) and
+rewrites the cell's outputs so that nbgrader's own rule gives exactly the grader's verdict:
+
+- passed: every expected result was recorded once, and matches. Errors, ``stderr`` and
+  ``execute_result`` outputs are dropped (nbgrader would give partial credit for a displayed
+  value, and zero for an error a learner's hook raised after the tests ran).
+- failed: a result is missing, different, recorded twice, or one not expected appears. The
+  cell's error stays (the learner's feedback: a check's message, or a traceback that the feedback
+  redacts), or a :data:`HIDDEN_FAILURE` error is added.
+
+The recorded results themselves are removed from the outputs: feedback shows the verdict, not
+the hidden tests' names. Nothing a kernel prints passes a cell unless it carries the right values.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from nbformat.v4 import new_output
+from nbgrader.preprocessors import NbGraderPreprocessor
+from traitlets import Unicode
+
+from mlcourse.instructor.cells import grade_id, is_test_cell
+from mlcourse.instructor.comparison import matches
+from mlcourse.instructor.expected import EXPECTED_DIR, load_expected, recorded_results
+from mlcourse.instructor.timing import cell_key
+from mlcourse.results import RESULT_MIME
+
+__all__ = ["HIDDEN_FAILURE", "DecideTestCells", "verdict"]
+
+HIDDEN_FAILURE = "HiddenTestFailed"
+
+
+def verdict(expected: list[dict], recorded: list[dict]) -> str | None:
+    """None if ``recorded`` holds each expected result once, matching, and nothing else; else why not."""
+    by_name: dict[str, list] = {}
+    for entry in recorded:
+        name = entry.get("name") if isinstance(entry, dict) else None
+        by_name.setdefault(str(name), []).append(entry.get("value") if isinstance(entry, dict) else None)
+    wanted = {entry["name"] for entry in expected}
+    if set(by_name) - wanted or any(len(values) > 1 for values in by_name.values()):
+        return "results the hidden tests did not ask for were recorded"
+    missing = [entry for entry in expected if entry["name"] not in by_name]
+    if missing:
+        return (f"the hidden tests stopped before checking {len(missing)} of {len(expected)} results "
+                "(see the error above)")
+    wrong = [entry for entry in expected if not matches(entry["value"], by_name[entry["name"]][0],
+                                                        entry["rtol"], entry["atol"], entry["unordered"])]
+    if wrong:
+        return (f"{len(wrong)} of {len(expected)} results on the hidden inputs are not the expected ones: "
+                "your answer passes the visible checks but not every case the exercise describes")
+    return None
+
+
+class DecideTestCells(NbGraderPreprocessor):
+    """Mark each test cell passed or failed from its recorded results (see the module's docstring)."""
+
+    expected_dir = Unicode(EXPECTED_DIR, help=(
+        "Folder of the expected results, <assignment>.json each, written by `mlcourse release` "
+        "(relative to the working directory unless absolute).")).tag(config=True)
+
+    def preprocess(self, nb, resources):
+        self._expected = load_expected(Path(self.expected_dir), resources["nbgrader"]["assignment"])
+        return super().preprocess(nb, resources)
+
+    def preprocess_cell(self, cell, resources, cell_index):
+        if not is_test_cell(cell):
+            return cell, resources
+        name = grade_id(cell)
+        entry = self._expected.get(name)
+        if entry is None or entry["digest"] != cell_key(cell.source):
+            raise ValueError(f"no expected results recorded for test cell {name} as it is now: "
+                             "run `mlcourse release` to record them from the reference solution")
+        reason = verdict(entry["records"], recorded_results(cell))
+        kept = [output for output in cell.outputs if not _is_record(output)]
+        if reason is None:
+            cell.outputs = [output for output in kept if not _counts_against(output)]
+        else:
+            if not any(output.output_type == "error" for output in kept):
+                kept.append(new_output("error", ename=HIDDEN_FAILURE, evalue=reason,
+                                       traceback=[f"{HIDDEN_FAILURE}: {reason}"]))
+            cell.outputs = kept
+        self.log.info("%s: %s", name, "passed" if reason is None else f"failed: {reason}")
+        return cell, resources
+
+
+def _is_record(output) -> bool:
+    return RESULT_MIME in output.get("data", {})
+
+
+def _counts_against(output) -> bool:
+    """Outputs nbgrader reads as a grade: errors, stderr (zero) and displayed values (partial credit)."""
+    return (output.output_type in ("error", "execute_result")
+            or (output.output_type == "stream" and output.get("name") == "stderr"))

@@ -154,6 +154,10 @@ def hostile_class(tmp_path_factory):
         if attack["kind"] == "inbound":
             write_inbound_attack(attack["attack"], target, source_path)
             continue
+        if attack["kind"] == "beside":  # a blank notebook, with the attack's files beside it
+            shutil.copytree(HOSTILE / attack["attack"], target.parent, dirs_exist_ok=True)
+            nbformat.write(released, target)
+            continue
         code = (HOSTILE / f"{attack['attack']}.py").read_text().replace("{port}", str(listener.port))
         cells = code_answers if attack["kind"] == "every-cell" else ["q1-answer"]
         nbformat.write(fill(released, dict.fromkeys(cells, code)), target)

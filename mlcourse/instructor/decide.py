@@ -5,12 +5,14 @@ every test cell it reads the results the hidden tests recorded (:func:`mlcourse.
 compares them with ``expected/<assignment>.json`` (:mod:`mlcourse.instructor.expected`) and
 rewrites the cell's outputs so that nbgrader's own rule gives exactly the grader's verdict:
 
-- passed: every expected result was recorded once, and matches. Errors, ``stderr`` and
-  ``execute_result`` outputs are dropped (nbgrader would give partial credit for a displayed
-  value, and zero for an error a learner's hook raised after the tests ran).
+- passed: every expected result was recorded once, and matches. Errors and ``stderr`` are
+  dropped (nbgrader would give zero for an error a learner's hook raised after the tests ran).
 - failed: a result is missing, different, recorded twice, or one not expected appears. The
   cell's error stays (the learner's feedback: a check's message, or a traceback that the feedback
   redacts), or a :data:`HIDDEN_FAILURE` error is added.
+
+Either way ``execute_result`` outputs go: nbgrader reads a value displayed before an error as
+partial (or full) credit, which anything in the kernel could display.
 
 The recorded results themselves are removed from the outputs: feedback shows the verdict, not
 the hidden tests' names. Nothing a kernel prints passes a cell unless it carries the right values.
@@ -76,7 +78,8 @@ class DecideTestCells(NbGraderPreprocessor):
             raise ValueError(f"no expected results recorded for test cell {name} as it is now: "
                              "run `mlcourse release` to record them from the reference solution")
         reason = verdict(entry["records"], recorded_results(cell))
-        kept = [output for output in cell.outputs if not _is_record(output)]
+        kept = [output for output in cell.outputs
+                if not _is_record(output) and output.output_type != "execute_result"]
         if reason is None:
             cell.outputs = [output for output in kept if not _counts_against(output)]
         else:

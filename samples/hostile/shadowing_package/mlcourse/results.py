@@ -1,0 +1,5 @@
+RESULT_MIME = "application/vnd.mlcourse.result+json"
+
+
+def record(name, value, **tolerances):
+    pass

@@ -96,11 +96,9 @@ c.Execute.extra_arguments = ["--HistoryManager.hist_file=:memory:", "--IPKernelA
 
 # The capstone competition's policy (mlcourse.instructor.competition.Competition; `help=` on each trait).
 # Published points scale: a private ROC-AUC at or below the baseline's earns 0; beating it earns a pass
-# (half the points), rising linearly to full points at full_marks_auc, just under the reference's 0.925.
+# (half the points), rising linearly to full points just under the reference's. `mlcourse competition`
+# measures both on each generated competition and publishes them in mlcourse/competition_data/scale.json.
 c.Competition.assignment = "capstone"
 c.Competition.score_cell = "competition-score"
 c.Competition.points = 10.0
-c.Competition.baseline_auc = 0.827  # notebooks/14_capstone_baseline.ipynb, private split
-c.Competition.baseline_public_auc = 0.840
-c.Competition.full_marks_auc = 0.92
 c.Competition.implausible_auc = 0.97

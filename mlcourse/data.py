@@ -129,6 +129,18 @@ def load_competition(part: str):
     return pd.read_csv(dataset_path("mlcourse", f"competition_data/{part}.csv"))
 
 
+def competition_scale() -> dict[str, float]:
+    """The capstone competition's published points scale, measured on this cohort's data.
+
+    ``baseline_private_auc`` is the bar (at or below it, no competition points; above it, a pass),
+    ``full_marks_auc`` earns full points (just under ``reference_private_auc``, the course's own
+    solution); the ``*_public_auc`` values are the same models on the public board's rows.
+    """
+    import json
+
+    return json.loads(dataset_path("mlcourse", "competition_data/scale.json").read_text(encoding="utf-8"))
+
+
 def penguin_database():
     """The raw Palmer penguins as a small relational database: a new in-memory ``sqlite3.Connection``.
 

@@ -90,10 +90,11 @@ def _feedback(course: Course, args) -> int:
 
 
 def _competition(course: Course, args) -> int:
-    from mlcourse.instructor.competition import write_competition
+    from mlcourse.instructor.competition import read_secret, write_competition
 
     settings = course.competition()
-    for path in write_competition(settings, args.out.resolve(), course.root / settings.labels_file):
+    seed = read_secret(course.root / settings.secret_file, renew=args.new_secret)
+    for path in write_competition(settings, args.out.resolve(), course.root / settings.labels_file, seed):
         print(f"wrote {path}")
     return OK
 
@@ -174,10 +175,14 @@ def parser() -> argparse.ArgumentParser:
                        "with the manual scores and comments, and release it to the exchange")
     feedback.add_argument("assignment", help="the assignment, as named in source/")
     competition = command("competition", _competition,
-                          "(re)write the capstone competition's files from the seeded split")
+                          "(re)generate the capstone competition's data from the Adult census data with "
+                          "the secret seed (Competition.secret_file), with its points scale")
     competition.add_argument("--out", type=Path, default=Path("build/competition"),
-                             help="folder for the learners' train.csv, test.csv and sample_submission.csv "
-                                  "(default: build/competition); the labels go to Competition.labels_file")
+                             help="folder for the learners' train.csv, test.csv, sample_submission.csv and "
+                                  "scale.json (default: build/competition); the labels go to "
+                                  "Competition.labels_file")
+    competition.add_argument("--new-secret", action="store_true",
+                             help="draw a fresh secret seed first: a new cohort's competition")
     score = command("score", _score, "score every submitted capstone submission.csv, record points, "
                     "print the leaderboard")
     score.add_argument("--out", type=Path, help="folder for leaderboard.csv/.html (default: competition/)")

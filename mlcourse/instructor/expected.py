@@ -54,7 +54,8 @@ def _reference_cell(cell) -> dict:
         raise CourseError(f"test cell {name} records the same name twice: {sorted(names)}")
     unsupported = [entry["name"] for entry in records if "$unsupported" in json.dumps(entry["value"])]
     if unsupported:
-        raise CourseError(f"test cell {name} records values of a type the grader cannot compare: {unsupported}")
+        raise CourseError(f"test cell {name} records values of a type the grader cannot compare: "
+                          f"{unsupported}")
     return {"digest": cell_key(cell.source), "records": records}
 
 

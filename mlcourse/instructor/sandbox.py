@@ -34,8 +34,8 @@ from jupyter_client.manager import AsyncKernelManager
 from traitlets import Bool, Int, Unicode
 from traitlets.config import Configurable
 
-__all__ = ["COURSE_IMPORTS_ENV", "INSTALL_HINT", "SandboxLimits", "SandboxMissing", "SandboxedKernelManager", "bwrap_command",
-           "sandbox_available"]
+__all__ = ["COURSE_IMPORTS_ENV", "INSTALL_HINT", "SandboxLimits", "SandboxMissing", "SandboxedKernelManager",
+           "bwrap_command", "sandbox_available"]
 
 INSTALL_HINT = ("bubblewrap is not installed: install it (Debian/Ubuntu: `apt-get install bubblewrap`, "
                 "Fedora: `dnf install bubblewrap`), or grade without a sandbox with "

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import re
 import runpy
+import shutil
 import sys
 import warnings
 
@@ -126,10 +127,10 @@ def test_release_passes_the_assignments_on(course, monkeypatch, argv, released):
     assert calls == [(course.root, released)]
 
 
-def test_release_times_the_reference_solutions_unless_told_not_to(course, monkeypatch):
+def test_release_runs_the_reference_solutions_unless_told_not_to(course, monkeypatch):
     calls = []
     monkeypatch.setattr("mlcourse.instructor.release.generate_release", lambda course, assignments: None)
-    monkeypatch.setattr("mlcourse.instructor.timing.calibrate",
+    monkeypatch.setattr("mlcourse.instructor.reference.record_reference_runs",
                         lambda course, assignments: calls.append(assignments))
     assert run(course, "release", "capstone") == OK and calls == [["capstone"]]
 
@@ -176,14 +177,18 @@ def test_demo_needs_attention_when_scores_differ_from_the_samples(course, monkey
     assert calls == [(course.root, tmp_path / "scratch")]  # resolved against the current folder
 
 
+@pytest.mark.slow  # generates a whole competition and fits its two models
 def test_competition_writes_the_public_files_and_the_labels(course, tmp_path, capsys):
     out = tmp_path / "public"
+    (course.root / "competition").mkdir(exist_ok=True)
+    shutil.copy2(REPO / "competition" / "secret.txt", course.root / "competition")  # the default cohort
     assert run(course, "competition", "--out", str(out)) == OK
     labels = course.root / "competition" / "test_labels.csv"
-    written = [out / "train.csv", out / "test.csv", out / "sample_submission.csv", labels]
+    written = [out / "train.csv", out / "test.csv", out / "sample_submission.csv", labels, out / "scale.json"]
     assert capsys.readouterr().out.splitlines() == [f"wrote {path}" for path in written]
-    assert sorted(p.name for p in out.iterdir()) == ["sample_submission.csv", "test.csv", "train.csv"]
-    for path in written[:3]:
+    assert sorted(p.name for p in out.iterdir()) == ["sample_submission.csv", "scale.json", "test.csv",
+                                                     "train.csv"]
+    for path in [*written[:3], written[4]]:
         assert path.read_bytes() == (PACKAGE_DATA / path.name).read_bytes(), path.name
     assert labels.read_bytes() == (REPO / "competition" / "test_labels.csv").read_bytes()
 

@@ -124,7 +124,8 @@ def test_the_readme_has_the_report_results_figures_and_data(exported):
     sections = [line for line in readme.splitlines() if line.startswith("## ")]
     assert sections == ["## Report", "## Results", "## Figures", "## Data", "## Reproduce"]
     assert f"## Report\n\n{REPORT}\n\n## Results" in readme
-    assert ("| baseline (logistic regression, numeric columns) | 0.840 | 0.827 |\n"
+    assert (f"| baseline (logistic regression, numeric columns) | {settings.baseline_public_auc:.3f} | "
+            f"{settings.baseline_auc:.3f} |\n"
             "| this project | 0.931 | 0.925 |\n") in readme
     assert "![Figure 1](figures/figure_1.png)\n![Figure 2](figures/figure_2.png)" in readme
     assert settings.data_credit in readme and "22,792 people" in readme and "9,769 without it" in readme
@@ -132,11 +133,12 @@ def test_the_readme_has_the_report_results_figures_and_data(exported):
 
 
 def test_the_model_card_gives_the_counted_scores_and_the_limits(exported):
-    _, out = exported
+    course, out = exported
     card = (out / "MODEL_CARD.md").read_text(encoding="utf-8")
     assert card.startswith("# Model card: income above $50K\n")
+    baseline = course.competition().baseline_auc
     assert ("**Performance**: private ROC-AUC 0.925 on the held-out private rows (public 0.931); "
-            "baseline 0.827.") in card
+            f"baseline {baseline:.3f}.") in card
     assert "Not for decisions about real people" in card and "`gender` and `race`" in card
 
 
@@ -206,7 +208,8 @@ def test_a_capstone_not_scored_nor_written_up_says_so(tmp_path):
     assert "## Report\n\n_The written report is still empty._\n" in readme
     assert "| this project | not scored yet | not scored yet |" in readme
     assert "## Figures\n\n_No figures yet._\n" in readme
-    assert "**Performance**: not scored yet; baseline 0.827." in (out / "MODEL_CARD.md").read_text()
+    baseline = course.competition().baseline_auc
+    assert f"**Performance**: not scored yet; baseline {baseline:.3f}." in (out / "MODEL_CARD.md").read_text()
     assert not (out / "figures").exists()
 
 

@@ -10,15 +10,20 @@ import numpy as np
 import pandas as pd
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook, new_output
+from nbgrader.utils import determine_grade
 
 from mlcourse.instructor.comparison import matches
 from mlcourse.instructor.course import Course, CourseError
 from mlcourse.instructor.decide import HIDDEN_FAILURE, DecideTestCells, verdict
-from mlcourse.instructor.expected import (EXPECTED_DIR, expected_file, load_expected, record_expected,
-                                          require_expected)
+from mlcourse.instructor.expected import (
+    EXPECTED_DIR,
+    expected_file,
+    load_expected,
+    record_expected,
+    require_expected,
+)
 from mlcourse.instructor.timing import cell_key
 from mlcourse.results import MAX_ITEMS, RESULT_MIME, encode
-from nbgrader.utils import determine_grade
 from tests.conftest import ASSIGNMENTS, REPO
 
 TEST_SOURCE = "q1.check(mass_kg)\n### BEGIN HIDDEN TESTS\nrecord('mass', mass_kg(4200))\n### END HIDDEN TESTS"
@@ -94,8 +99,8 @@ def test_containers_match_part_by_part():
 
 
 @pytest.mark.parametrize("forged", [
-    {"$unsupported": "x"}, {"$map": "not pairs"}, {"$map": [[1]]}, {"$frame": {"values": 1}}, {"$float": "nan"},
-    {"$series": None}, [[[]]], "1.0", {"a": 1, "b": 2},
+    {"$unsupported": "x"}, {"$map": "not pairs"}, {"$map": [[1]]}, {"$frame": {"values": 1}},
+    {"$float": "nan"}, {"$series": None}, [[[]]], "1.0", {"a": 1, "b": 2},
 ])
 def test_malformed_or_forged_values_never_match(forged):
     for expected in (1.0, encode({"a": 1}), encode(pd.Series([1.0])), [1.0], {"$unsupported": "x"}):
@@ -166,7 +171,8 @@ def test_anything_but_the_right_values_earns_nothing_and_says_why(tmp_path, outp
     cell, score = decide(tmp_path, graded_cell(*outputs))
     assert score == 0
     assert [o.ename for o in cell.outputs if o.output_type == "error"] == [HIDDEN_FAILURE]
-    assert not any(o.output_type == "execute_result" or RESULT_MIME in o.get("data", {}) for o in cell.outputs)
+    assert not any(o.output_type == "execute_result" or RESULT_MIME in o.get("data", {})
+                   for o in cell.outputs)
 
 
 def test_a_failed_cell_keeps_the_learners_own_error_message(tmp_path):
@@ -229,4 +235,4 @@ def test_every_assignment_has_up_to_date_expected_results(course, assignment):
               if "### BEGIN HIDDEN TESTS" in cell.source]
     for cell in hidden:
         block = cell.source.split("### BEGIN HIDDEN TESTS")[1]
-        assert "record(" in block and "assert " not in block, f"{assignment}: hidden tests must record, not assert"
+        assert "record(" in block and "assert " not in block, f"{assignment}: hidden tests only record"

@@ -50,6 +50,7 @@ def main() -> None:
     try:
         shutil.copy2(REPO / "nbgrader_config.py", root)
         shutil.copytree(REPO / "source", root / "source")
+        shutil.copytree(REPO / "expected", root / "expected")
         course = Course.at(root)
         generate_release(course, [ASSIGNMENT], progress=lambda line: None)
         students = [f"learner{n:04d}" for n in range(args.learners)]

@@ -58,6 +58,9 @@ def test_every_capstone_command_runs_from_a_minimal_shell(tmp_path):
     """competition, release, collect, grade, score, leaderboard, skills and portfolio, in a term's order."""
     shutil.copy2(REPO / "nbgrader_config.py", tmp_path)
     shutil.copy2(REPO / "cell_times.json", tmp_path)
+    shutil.copytree(REPO / "expected", tmp_path / "expected")
+    (tmp_path / "competition").mkdir()
+    shutil.copy2(REPO / "competition" / "secret.txt", tmp_path / "competition")  # the default cohort's
     shutil.copytree(REPO / "source" / "capstone", tmp_path / "source" / "capstone")
     competition = run("competition", "--out", "public", cwd=tmp_path)
     assert competition.returncode == 0, competition.stderr
@@ -87,6 +90,7 @@ def test_every_capstone_command_runs_from_a_minimal_shell(tmp_path):
 def test_manual_grades_reach_the_feedback_learners_get(tmp_path):
     """After `mlcourse grade`, the instructor grades the written answer; `mlcourse feedback` returns it."""
     shutil.copy2(REPO / "nbgrader_config.py", tmp_path)
+    shutil.copytree(REPO / "expected", tmp_path / "expected")
     shutil.copytree(REPO / "source" / "python_for_ml", tmp_path / "source" / "python_for_ml")
     assert run("release", "--no-calibrate", "python_for_ml", cwd=tmp_path).returncode == 0
     early = run("feedback", "python_for_ml", cwd=tmp_path)

@@ -25,6 +25,7 @@ from mlcourse.instructor.leaderboard import build_leaderboard, leaderboard_table
 from mlcourse.instructor.release import generate_release
 from mlcourse.instructor.report import grade_report
 from mlcourse.instructor.scoring import score_all
+from mlcourse.instructor.expected import EXPECTED_DIR
 from mlcourse.instructor.timing import TIMES_FILE
 
 __all__ = ["Sample", "load_samples", "run_demo"]
@@ -62,6 +63,8 @@ def prepare_workdir(course: Course, workdir: Path) -> Course:
     shutil.copytree(course.source, workdir / "source")
     if (course.root / TIMES_FILE).is_file():
         shutil.copy2(course.root / TIMES_FILE, workdir)
+    if (course.root / EXPECTED_DIR).is_dir():
+        shutil.copytree(course.root / EXPECTED_DIR, workdir / EXPECTED_DIR)
     labels = course.competition().labels_file
     if (course.root / labels).is_file():
         (workdir / labels).parent.mkdir(parents=True)

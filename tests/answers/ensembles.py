@@ -77,7 +77,7 @@ WRONG = {
 
 # The right pipeline with native categorical support, but only 10 boosting iterations: the visible
 # check (its structure, on a small table) cannot tell, the hidden cross-validated ROC-AUC on the Adult
-# file (about 0.912, below 0.92) can.
+# file (about 0.890, below 0.895) can.
 PASSES_VISIBLE_FAILS_HIDDEN = (
     "q7-answer",
     'def build_boosting_pipeline(numeric_columns, categorical_columns):\n'

@@ -10,6 +10,12 @@ reference solution recorded when the assignment was released, with the tolerance
 and marks the test cell passed or failed (:mod:`mlcourse.instructor.decide`). The expected
 values never enter the kernel; an object of an unexpected type is recorded as unsupported and
 never matches.
+
+Where an exercise leaves the model to the learner, a result is judged by its quality rather than
+its value: ``record(name, predictions, metric="roc_auc", at_least=0.87, truth=...)``. The grader
+scores the predictions itself, against the truth the *reference* run recorded (so no patched
+metric function in the kernel counts). ``truth="competition"`` stands for the capstone's hidden test
+labels, which no kernel ever holds: the predictions are then a Series indexed by test id.
 """
 
 from __future__ import annotations
@@ -21,24 +27,34 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-__all__ = ["MAX_ITEMS", "RESULT_MIME", "encode", "record"]
+__all__ = ["HIDDEN_LABELS", "MAX_ITEMS", "METRICS", "RESULT_MIME", "encode", "record"]
 
 RESULT_MIME = "application/vnd.mlcourse.result+json"
+#: Scores the grader can compute from recorded predictions and a recorded truth.
+METRICS = ("roc_auc", "r2")
+#: The truth of predictions for the capstone's test people: their labels, held by the instructor alone.
+HIDDEN_LABELS = "competition"
 #: Values a single record may hold; a larger result is recorded as unsupported (hidden tests record
 #: summaries: shapes, a few rows, scores).
 MAX_ITEMS = 200_000
 _MAX_DEPTH = 12
 
 
-def record(name: str, value, *, rtol: float = 1e-6, atol: float = 1e-9, unordered: bool = False) -> None:
+def record(name: str, value, *, rtol: float = 1e-6, atol: float = 1e-9, unordered: bool = False,
+           metric: str | None = None, at_least: float | None = None, truth=None) -> None:
     """Hand ``value`` to the grader as the result called ``name`` of this test cell.
 
     ``rtol``/``atol`` are the tolerances numbers are compared with, and ``unordered`` compares a list
-    as a multiset. The grader takes them from the reference solution's run, never from a learner's.
+    as a multiset. With ``metric`` (one of :data:`METRICS`), ``value`` holds predictions that pass when
+    their score against ``truth`` (true targets, or :data:`HIDDEN_LABELS`) is at least ``at_least``.
+    The grader takes all of these from the reference solution's run, never from a learner's.
     """
     from IPython.display import display
 
     data = {"name": str(name), "value": encode(value), "rtol": rtol, "atol": atol, "unordered": unordered}
+    if metric is not None:
+        data.update(metric=metric, at_least=at_least,
+                    truth=truth if isinstance(truth, str) else encode(truth))
     display({RESULT_MIME: data, "text/plain": f"recorded {name!s} for the grader"}, raw=True)
 
 

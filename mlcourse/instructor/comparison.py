@@ -12,7 +12,9 @@ from __future__ import annotations
 import json
 import math
 
-__all__ = ["matches"]
+import numpy as np
+
+__all__ = ["matches", "score"]
 
 
 def matches(expected, actual, rtol: float = 1e-6, atol: float = 1e-9, unordered: bool = False) -> bool:
@@ -81,3 +83,33 @@ class _Same:
             return (all(exact.same(expected[part], actual.get(part)) for part in labels)
                     and self.same(expected["values"], actual.get("values")))
         return False  # "$unsupported", or a tag the reference never makes
+
+
+def score(metric: str, truth, predictions) -> float | None:
+    """The ``metric`` of recorded ``predictions`` (a list, or a series of the very labels of ``truth``'s)
+    against the reference's ``truth``, computed here; None if they are not numbers of that shape."""
+    from sklearn.metrics import r2_score, roc_auc_score
+
+    truth_values, predicted = _values(truth), _values(predictions)
+    if isinstance(truth, dict) and not (isinstance(predictions, dict) and predictions.get("$series", {}).get(
+            "index") == truth["$series"]["index"]):
+        return None
+    try:
+        expected = np.asarray(truth_values, dtype=float)
+        got = np.asarray(predicted, dtype=float)
+    except (TypeError, ValueError):
+        return None
+    if got.shape != expected.shape or got.ndim != 1 or not np.isfinite(got).all():
+        return None
+    try:
+        return float({"roc_auc": roc_auc_score, "r2": r2_score}[metric](expected, got))
+    except (KeyError, ValueError):
+        return None
+
+
+def _values(encoded):
+    """The plain numbers of an encoded list or series (anything else: something that is not a list)."""
+    if isinstance(encoded, dict):
+        series = encoded.get("$series")
+        return series.get("values") if isinstance(series, dict) else None
+    return encoded

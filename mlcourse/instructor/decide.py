@@ -27,7 +27,7 @@ from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import Unicode
 
 from mlcourse.instructor.cells import grade_id, is_test_cell
-from mlcourse.instructor.comparison import matches
+from mlcourse.instructor.comparison import matches, score
 from mlcourse.instructor.expected import EXPECTED_DIR, load_expected, recorded_results
 from mlcourse.instructor.timing import cell_key
 from mlcourse.results import RESULT_MIME
@@ -50,12 +50,19 @@ def verdict(expected: list[dict], recorded: list[dict]) -> str | None:
     if missing:
         return (f"the hidden tests stopped before checking {len(missing)} of {len(expected)} results "
                 "(see the error above)")
-    wrong = [entry for entry in expected if not matches(entry["value"], by_name[entry["name"]][0],
-                                                        entry["rtol"], entry["atol"], entry["unordered"])]
+    wrong = [entry for entry in expected if not _passes(entry, by_name[entry["name"]][0])]
     if wrong:
         return (f"{len(wrong)} of {len(expected)} results on the hidden inputs are not the expected ones: "
                 "your answer passes the visible checks but not every case the exercise describes")
     return None
+
+
+def _passes(expected: dict, actual) -> bool:
+    """One result against its reference: the same value, or, for a metric, a score at or above the bar."""
+    if expected.get("metric"):
+        found = score(expected["metric"], expected["truth"], actual)
+        return found is not None and found >= expected["at_least"]
+    return matches(expected["value"], actual, expected["rtol"], expected["atol"], expected["unordered"])
 
 
 class DecideTestCells(NbGraderPreprocessor):

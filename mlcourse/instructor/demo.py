@@ -19,13 +19,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mlcourse.instructor.course import Course
+from mlcourse.instructor.expected import EXPECTED_DIR
 from mlcourse.instructor.grading import autograde_all, generate_feedback
 from mlcourse.instructor.intake import collect
 from mlcourse.instructor.leaderboard import build_leaderboard, leaderboard_table
 from mlcourse.instructor.release import generate_release
 from mlcourse.instructor.report import grade_report
 from mlcourse.instructor.scoring import score_all
-from mlcourse.instructor.expected import EXPECTED_DIR
 from mlcourse.instructor.timing import TIMES_FILE
 
 __all__ = ["Sample", "load_samples", "run_demo"]

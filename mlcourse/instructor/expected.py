@@ -17,9 +17,10 @@ import json
 from pathlib import Path
 
 from mlcourse.instructor.cells import grade_id, is_test_cell
+from mlcourse.instructor.comparison import score
 from mlcourse.instructor.course import Course, CourseError
 from mlcourse.instructor.timing import cell_key
-from mlcourse.results import RESULT_MIME
+from mlcourse.results import HIDDEN_LABELS, METRICS, RESULT_MIME, encode
 
 __all__ = ["EXPECTED_DIR", "expected_file", "load_expected", "recorded_results", "record_expected",
            "require_expected"]
@@ -38,7 +39,29 @@ def recorded_results(cell) -> list[dict]:
             if output.get("output_type") == "display_data" and RESULT_MIME in output.get("data", {})]
 
 
-def _reference_cell(cell) -> dict:
+def _with_truth(course: Course, cell: str, entry: dict) -> dict:
+    """A metric record made ready for the grader: the hidden labels looked up for its test ids (never
+    in a kernel's reach), and proof that the reference's own predictions clear the bar."""
+    if entry["metric"] not in METRICS:
+        raise CourseError(f"test cell {cell} records {entry['name']!r} with an unknown metric "
+                          f"{entry['metric']!r}")
+    if entry["truth"] == HIDDEN_LABELS:
+        from mlcourse.instructor.scoring import load_labels
+
+        ids = entry["value"].get("$series", {}).get("index") if isinstance(entry["value"], dict) else None
+        labels = load_labels(course).set_index("id")["income_over_50k"]
+        if ids is None or not set(ids) <= set(labels.index):
+            raise CourseError(f"test cell {cell} scores {entry['name']!r} on the hidden labels: record a "
+                              "Series indexed by the competition's test ids")
+        entry = {**entry, "truth": encode(labels.loc[ids].rename(None))}
+    reached = score(entry["metric"], entry["truth"], entry["value"])
+    if reached is None or reached < entry["at_least"]:
+        raise CourseError(f"the reference solution does not reach its own bar in test cell {cell}: "
+                          f"{entry['name']!r} scores {reached} < {entry['at_least']}")
+    return entry
+
+
+def _reference_cell(course: Course, cell) -> dict:
     """One test cell's entry: its digest and its records, checked to be usable as expected values."""
     name = grade_id(cell)
     errors = [o for o in cell.outputs if o.output_type == "error"]
@@ -52,6 +75,7 @@ def _reference_cell(cell) -> dict:
                           f"mlcourse.results.record(...) so that the grader can decide its points")
     if len(set(names)) != len(names):
         raise CourseError(f"test cell {name} records the same name twice: {sorted(names)}")
+    records = [_with_truth(course, name, entry) if entry.get("metric") else entry for entry in records]
     unsupported = [entry["name"] for entry in records if "$unsupported" in json.dumps(entry["value"])]
     if unsupported:
         raise CourseError(f"test cell {name} records values of a type the grader cannot compare: "
@@ -61,7 +85,7 @@ def _reference_cell(cell) -> dict:
 
 def record_expected(course: Course, assignment: str, notebook) -> Path:
     """Write ``expected/<assignment>.json`` from the reference notebook just run (outputs included)."""
-    cells = {grade_id(cell): _reference_cell(cell) for cell in notebook.cells if is_test_cell(cell)}
+    cells = {grade_id(cell): _reference_cell(course, cell) for cell in notebook.cells if is_test_cell(cell)}
     path = expected_file(course.root / EXPECTED_DIR, assignment)
     path.parent.mkdir(exist_ok=True)
     path.write_text(_readable_json(cells), encoding="utf-8")

@@ -236,3 +236,55 @@ def test_every_assignment_has_up_to_date_expected_results(course, assignment):
     for cell in hidden:
         block = cell.source.split("### BEGIN HIDDEN TESTS")[1]
         assert "record(" in block and "assert " not in block, f"{assignment}: hidden tests only record"
+
+
+# --- results judged by a score the grader computes ------------------------------------------------------
+
+
+def metric_entry(name, truth, at_least, metric="roc_auc"):
+    return {**entry(name, None), "metric": metric, "at_least": at_least, "truth": encode(truth)}
+
+
+def test_a_metric_is_computed_by_the_grader_against_the_references_truth():
+    truth = [0, 0, 1, 1]
+    expected = [metric_entry("p", truth, 0.9)]
+    assert verdict(expected, [entry("p", [0.1, 0.2, 0.8, 0.9])]) is None
+    assert verdict(expected, [entry("p", [0.9, 0.2, 0.8, 0.1])]) is not None  # AUC 0.5
+    # The learner's own truth and bar never count: only the predictions are read.
+    forged = {**entry("p", [0.9, 0.2, 0.8, 0.1]), "metric": "roc_auc", "at_least": 0.0, "truth": [1, 0, 1, 0]}
+    assert verdict(expected, [forged]) is not None
+    assert verdict([metric_entry("h", [1.0, 2.0, 3.0], 0.5, "r2")], [entry("h", [1.1, 2.0, 2.9])]) is None
+
+
+@pytest.mark.parametrize("predictions", [[0.1, 0.2, 0.8], [0.1, 0.2, 0.8, float("nan")], ["a", "b", "c", "d"],
+                                         {"p": 1}, [[0.1], [0.2], [0.8], [0.9]], None, "0.9"])
+def test_predictions_of_another_shape_or_kind_never_pass(predictions):
+    assert verdict([metric_entry("p", [0, 0, 1, 1], 0.0)], [entry("p", predictions)]) is not None
+
+
+def test_predictions_for_hidden_labels_must_name_the_same_people():
+    truth = pd.Series([0, 1, 1], index=[11, 12, 13])
+    expected = [metric_entry("p", truth, 0.9)]
+    assert verdict(expected, [entry("p", pd.Series([0.1, 0.7, 0.9], index=[11, 12, 13]))]) is None
+    assert verdict(expected, [entry("p", pd.Series([0.1, 0.7, 0.9], index=[11, 12, 14]))]) is not None
+    assert verdict(expected, [entry("p", [0.1, 0.7, 0.9])]) is not None
+
+
+def hidden_label_record(probabilities, at_least):
+    data = {**entry("p", pd.Series(probabilities, index=[5, 3, 9])), "metric": "roc_auc",
+            "at_least": at_least, "truth": "competition"}
+    return new_output("display_data", data={RESULT_MIME: data})
+
+
+def test_hidden_labels_are_looked_up_when_the_reference_is_recorded_and_must_be_cleared(tmp_path):
+    (tmp_path / "nbgrader_config.py").write_text("")
+    (tmp_path / "competition").mkdir()
+    (tmp_path / "competition" / "test_labels.csv").write_text(
+        "id,income_over_50k,public\n3,1,True\n5,0,False\n9,1,False\n")
+    course = Course.at(tmp_path)
+    record_expected(course, "unit", reference_run(hidden_label_record([0.2, 0.7, 0.9], 0.9)))
+    (stored,) = load_expected(tmp_path / EXPECTED_DIR, "unit")["q1-tests"]["records"]
+    assert stored["truth"] == encode(pd.Series([0, 1, 1], index=[5, 3, 9]))
+    assert stored["value"] is None and stored["reference_score"] == 1.0
+    with pytest.raises(CourseError, match="does not reach its own bar"):
+        record_expected(course, "unit", reference_run(hidden_label_record([0.9, 0.7, 0.2], 0.9)))

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import subprocess
+import sys
+import zipfile
 
 import nbformat
 import pandas as pd
@@ -11,11 +14,12 @@ import pytest
 from nbclient import NotebookClient
 
 from mlcourse.data import load_adult_raw, load_competition
-from mlcourse.instructor.competition import PACKAGE_DATA, read_secret, write_competition
+from mlcourse.instructor.cohort.generate import read_secret, write_competition
+from mlcourse.instructor.cohort.synthetic import synthesize
+from mlcourse.instructor.competition import PACKAGE_DATA
 from mlcourse.instructor.course import Course
 from mlcourse.instructor.leaderboard import build_leaderboard, standings
 from mlcourse.instructor.scoring import Scored, history, load_labels, score_file, score_submission
-from mlcourse.instructor.synthetic import synthesize
 from mlcourse.submission_format import problems
 from tests.conftest import REPO
 
@@ -264,3 +268,21 @@ def test_a_missing_file_is_logged_once_however_often_scoring_runs(tmp_path, labe
     for _ in range(3):
         missing = score_submission(course, "kim", tmp_path / "submission.csv", labels)
     assert missing.status == "invalid" and len(history(course)) == 1
+
+
+@pytest.mark.slow  # builds the course package's wheel
+def test_the_learners_wheel_has_the_data_but_nothing_that_rebuilds_the_labels(tmp_path):
+    """Learners install a wheel of the course package: the competition's public files and scale are in
+    it; the generator, its secret seed and the labels are not."""
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy2(REPO / name, project)
+    shutil.copytree(REPO / "mlcourse", project / "mlcourse", ignore=shutil.ignore_patterns("__pycache__"))
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+                    "-w", str(tmp_path), str(project)], check=True, capture_output=True)
+    (wheel,) = tmp_path.glob("mlcourse-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert {"mlcourse/competition_data/scale.json", "mlcourse/competition_data/test.csv",
+            "mlcourse/instructor/competition.py", "mlcourse/results.py"} <= set(names)
+    assert not [n for n in names if "cohort" in n or "secret" in n or "test_labels" in n or "expected/" in n]

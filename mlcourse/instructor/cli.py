@@ -90,7 +90,7 @@ def _feedback(course: Course, args) -> int:
 
 
 def _competition(course: Course, args) -> int:
-    from mlcourse.instructor.competition import read_secret, write_competition
+    from mlcourse.instructor.cohort.generate import read_secret, write_competition
 
     settings = course.competition()
     seed = read_secret(course.root / settings.secret_file, renew=args.new_secret)

@@ -23,7 +23,7 @@ from sklearn.preprocessing import OrdinalEncoder
 from sklearn.tree import DecisionTreeClassifier
 
 from mlcourse.data import load_competition
-from mlcourse.instructor.competition import NUMERIC, baseline_model
+from mlcourse.instructor.cohort.generate import NUMERIC, baseline_model
 from mlcourse.instructor.course import Course
 from mlcourse.instructor.scoring import load_labels, score_file
 

@@ -5,8 +5,8 @@ tie), as on Kaggle when nobody picks, so that trying many files never lets anyon
 private split. The instructor's board ranks by that file's private ROC-AUC (the final standing);
 equal scores share a rank ("1, 2, 2, 4"). Each row also shows the public score learners saw during
 the competition, the points, how many files the learner had scored (invalid ones included) and a
-flag for scores too good to be plausible (the full Adult data is public, so a near-perfect score
-usually means the labels were looked up), below chance (probabilities of the wrong class?), or a
+flag for scores too good to be plausible (far above the course's own reference solution: a leaked
+labels file?), below chance (probabilities of the wrong class?), or a
 file identical to another learner's. The public board, to share with learners while the competition
 runs, ranks by the public score alone and shows nothing of the private split, as on Kaggle.
 """
@@ -20,6 +20,7 @@ import io
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from mlcourse.data import competition_scale
 from mlcourse.instructor.competition import Competition
 from mlcourse.instructor.course import Course
 from mlcourse.instructor.scoring import Scored, history, selected
@@ -60,8 +61,9 @@ def flags(best: Scored, entries: list[Scored], settings: Competition) -> str:
     """What the instructor should look at in a learner's selected file, or ""."""
     found = []
     if max(best.public_auc, best.private_auc) > settings.implausible_auc:
-        found.append(f"review: ROC-AUC above {settings.implausible_auc} (the best published "
-                     "results on this data are about 0.93; were the public labels looked up?)")
+        reference = competition_scale()["reference_private_auc"]
+        found.append(f"review: ROC-AUC above {settings.implausible_auc} (the course's reference solution "
+                     f"reaches {reference} on this data; were the test labels leaked?)")
     if best.private_auc < 0.5:
         found.append("below chance: are these the probabilities of the other class (predict_proba column 0)?")
     twins = sorted({e.student for e in entries if e.sha256 == best.sha256 and e.student != best.student})

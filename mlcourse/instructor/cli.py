@@ -9,6 +9,7 @@ assignment, missing files, bad configuration).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import warnings
 from pathlib import Path
@@ -61,7 +62,7 @@ def _grade(course: Course, args) -> int:
 
     assignment = course.require_released(args.assignment)
     sandboxed = course.require_sandbox() and not args.no_sandbox
-    outcomes = autograde_all(course, assignment, sandbox=sandboxed)
+    outcomes = autograde_all(course, assignment, sandbox=sandboxed, workers=args.workers)
     generate_feedback(course, assignment, outcomes)
     print(grade_report(course, assignment, outcomes)[1])
     if not sandboxed:
@@ -137,6 +138,13 @@ def _skills(course: Course, args) -> int:
     return OK
 
 
+def _positive(text: str) -> int:
+    """A count of at least 1, for argparse."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {text!r}")
+    return int(text)
+
+
 def parser() -> argparse.ArgumentParser:
     """Every subcommand with help for each argument; each subcommand names its handler."""
     main_parser = argparse.ArgumentParser(prog="mlcourse", description=__doc__.split("\n\n")[0],
@@ -171,6 +179,10 @@ def parser() -> argparse.ArgumentParser:
     grade.add_argument("--no-sandbox", action="store_true",
                        help="run learners' code without the bubblewrap sandbox (only for trusted notebooks "
                             "on a machine without bubblewrap; the grade table says so)")
+    grade.add_argument("--workers", type=_positive, default=os.cpu_count() or 1,
+                       help="learners graded at once, each by its own process in a scratch course; the "
+                            "grades are the same as one at a time (default: this machine's cores, "
+                            f"{os.cpu_count() or 1})")
     feedback = command("feedback", _feedback, "after manual grading: regenerate every learner's feedback "
                        "with the manual scores and comments, and release it to the exchange")
     feedback.add_argument("assignment", help="the assignment, as named in source/")

@@ -13,6 +13,7 @@ feedback is generated. The samples and the scores they must earn are listed in
 from __future__ import annotations
 
 import csv
+import os
 import shutil
 import time
 from dataclasses import dataclass
@@ -129,8 +130,10 @@ def run_demo(course: Course, workdir: Path, progress=print) -> bool:
                  "refused)")
         for student, reasons in collect(demo, assignment).items():
             progress(f"  {student}: refused: {'; '.join(reasons)}")
-        progress("5. Instructor autogrades each submission (nbgrader autograde)")
-        outcomes = autograde_all(demo, assignment, progress=lambda line: progress("  " + line))
+        workers = os.cpu_count() or 1
+        progress(f"5. Instructor autogrades the submissions, {workers} at a time (nbgrader autograde)")
+        outcomes = autograde_all(demo, assignment, progress=lambda line: progress("  " + line),
+                                 workers=workers)
         if assignment == competition:
             progress("5b. Instructor scores each submission.csv "
                      "outside the learners' kernels (mlcourse score)")

@@ -41,6 +41,7 @@ class Outcome:
     graded: bool
     problems: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    worker: str = ""  # who graded it, when a batch is shared out (mlcourse.instructor.workers)
 
     @property
     def status(self) -> str:
@@ -88,8 +89,8 @@ def record_zero(course: Course, assignment: str, student: str) -> None:
 
 
 def autograde_all(course: Course, assignment: str, students: list[str] | None = None,
-                  progress=print, sandbox: bool = True) -> list[Outcome]:
-    """Autograde each submitted learner in turn; no submission can stop the batch.
+                  progress=print, sandbox: bool = True, workers: int = 1) -> list[Outcome]:
+    """Autograde each submitted learner, ``workers`` at a time; no submission can stop the batch.
 
     Learners' code runs in the sandbox (:mod:`mlcourse.instructor.sandbox`) unless ``sandbox`` is
     False or the course turned it off; a missing sandbox tool stops the batch before anything
@@ -98,30 +99,52 @@ def autograde_all(course: Course, assignment: str, students: list[str] | None = 
     cannot grade still gets a gradebook entry worth zero (nbgrader makes it; after a restored
     gradebook, :func:`record_zero` does), so exported grades list every learner who submitted.
     Missing or stale expected results (:mod:`mlcourse.instructor.expected`) stop it before anything runs.
+    With ``workers`` above 1, that many processes grade at once, each in a scratch course of its own,
+    and this process records their results (:mod:`mlcourse.instructor.workers`): the grades are the same.
     """
+    from mlcourse.instructor.workers import grade_in_parallel, grading_material
+
     require_expected(course, assignment)
-    api = course.api(sandbox=course.require_sandbox() if sandbox else False)
+    sandboxed = course.require_sandbox() if sandbox else False
     students = course.submitted_students(assignment) if students is None else students
-    outcomes = []
-    for number, student in enumerate(students, start=1):
-        started = time.perf_counter()
+    done: dict[str, Outcome] = {}
+
+    def finished(outcome: Outcome, ran: bool = True) -> None:
+        done[outcome.student] = outcome
+        where = f", {outcome.worker}" if outcome.worker else ""
+        timing = f" ({outcome.seconds:.1f} s{where})" if ran else ""
+        progress(f"[{len(done)}/{len(students)}] {outcome.student}: {outcome.status}{timing}")
+
+    accepted = []
+    for student in students:
         refused = refusal(course.root / "submitted" / student / assignment)
         if refused:  # never read further, never run: links, devices, oversized or over-nested files
             record_zero(course, assignment, student)
-            outcome = Outcome(student, False, refused, time.perf_counter() - started)
-            outcomes.append(outcome)
-            progress(f"[{number}/{len(students)}] {student}: {outcome.status}")
-            continue
-        problems = submission_file_problems(course, assignment, student)
+            finished(Outcome(student, False, refused), ran=False)
+        else:
+            accepted.append(student)
+    if workers > 1 and len(accepted) > 1:
+        material = grading_material(course, assignment, sandboxed)
+        grade_in_parallel(course, material, accepted, workers, finished)
+    else:
+        api = course.api(sandbox=sandboxed)
+        for student in accepted:
+            started = time.perf_counter()
+            outcome = grade_one(api, course, assignment, student)
+            outcome.seconds = time.perf_counter() - started
+            finished(outcome)
+    return [done[student] for student in students]
+
+
+def grade_one(api, course: Course, assignment: str, student: str) -> Outcome:
+    """Autograde one learner's submission (already accepted at intake), once more if a cell timed out."""
+    problems = submission_file_problems(course, assignment, student)
+    graded, found = _autograde_one(api, course, assignment, student)
+    if any(TIMEOUT in problem for problem in found):
         graded, found = _autograde_one(api, course, assignment, student)
-        if any(TIMEOUT in problem for problem in found):
-            graded, found = _autograde_one(api, course, assignment, student)
-            if not any(TIMEOUT in problem for problem in found):
-                found.append("a cell timed out at first but not when graded again; this grade stands")
-        outcome = Outcome(student, graded, problems + found, time.perf_counter() - started)
-        outcomes.append(outcome)
-        progress(f"[{number}/{len(students)}] {student}: {outcome.status} ({outcome.seconds:.1f} s)")
-    return outcomes
+        if not any(TIMEOUT in problem for problem in found):
+            found.append("a cell timed out at first but not when graded again; this grade stands")
+    return Outcome(student, graded, problems + found)
 
 
 #: The words every timeout problem shares (see _LOG_PROBLEMS).

@@ -1,0 +1,207 @@
+"""Grade several learners at once: each worker autogrades in a scratch course of its own, and the batch
+alone writes the course's gradebook.
+
+nbgrader has no parallel autograde (jupyter/nbgrader#174, #1456), and ``nbgrader autograde`` run once per
+learner side by side corrupts a shared SQLite gradebook. So a worker is handed what grading the
+assignment needs as plain data (:class:`GradingMaterial`: the configuration, the source notebooks, the
+expected results and the cell times), builds from it, once, a scratch course with a gradebook of its
+own, and for each learner it is handed (the submitted files, as bytes) runs the very autograde of a
+one-at-a-time batch (:func:`mlcourse.instructor.grading.grade_one`: sandbox, guard, second try after a
+timeout). It hands back the scores, comments and graded notebook (:class:`Graded`), and the batch records
+them in the course's gradebook (:func:`record_graded`): one writer, whatever the database. Grades are
+those of a one-at-a-time batch, cell for cell.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import socket
+import tempfile
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mlcourse.instructor.course import Course
+from mlcourse.instructor.expected import EXPECTED_DIR
+from mlcourse.instructor.grading import Outcome, grade_one, record_zero
+from mlcourse.instructor.timing import TIMES_FILE
+
+__all__ = ["Graded", "GradingMaterial", "grade_in_parallel", "grade_submission", "grading_material",
+           "record_graded", "submission_files"]
+
+#: What a worker's environment must not pass on to its scratch course: the course's own gradebook and
+#: exchange (the worker grades into a gradebook of its own).
+COURSE_SETTINGS = ("MLCOURSE_DB_URL", "MLCOURSE_EXCHANGE")
+
+
+@dataclass(frozen=True)
+class GradingMaterial:
+    """Everything a worker needs to grade one assignment, as plain data it can receive anywhere."""
+
+    assignment: str
+    files: dict[str, bytes]  # path in the course folder -> content
+    duedate: str | None = None  # ISO date of the assignment's deadline, for late penalties
+    sandbox: bool = True
+
+    @property
+    def digest(self) -> str:
+        """Names this material: a worker builds its scratch course once per digest."""
+        hashed = hashlib.sha256(f"{self.assignment}\n{self.duedate}\n{self.sandbox}".encode())
+        for path in sorted(self.files):
+            hashed.update(path.encode() + b"\0" + hashlib.sha256(self.files[path]).digest())
+        return hashed.hexdigest()[:16]
+
+
+@dataclass
+class Graded:
+    """One learner's grading as a worker hands it back: outcome, what the gradebook got, graded files."""
+
+    outcome: Outcome
+    timestamp: str | None = None
+    notebooks: dict[str, dict] = field(default_factory=dict)  # name -> scores, comments, late penalty
+    files: dict[str, bytes] = field(default_factory=dict)  # path under autograded/<student>/<assignment>
+
+
+def grading_material(course: Course, assignment: str, sandbox: bool = True) -> GradingMaterial:
+    """The material of ``assignment`` in ``course``: configuration, sources, expected results, cell times."""
+    root = course.root
+    paths = [root / "nbgrader_config.py", root / EXPECTED_DIR / f"{assignment}.json", root / TIMES_FILE,
+             *sorted(p for p in (course.source / assignment).rglob("*") if p.is_file())]
+    files = {path.relative_to(root).as_posix(): path.read_bytes() for path in paths if path.is_file()}
+    with course.gradebook() as gradebook:
+        duedate = gradebook.find_assignment(assignment).duedate
+    return GradingMaterial(assignment, files, duedate.isoformat() if duedate else None, sandbox)
+
+
+def submission_files(course: Course, assignment: str, student: str) -> dict[str, bytes]:
+    """A collected submission's files (intake already refused links, devices and oversized files)."""
+    folder = course.root / "submitted" / student / assignment
+    return {path.relative_to(folder).as_posix(): path.read_bytes()
+            for path in sorted(folder.rglob("*")) if path.is_file() and not path.is_symlink()}
+
+
+_SCRATCH: dict[str, Path] = {}  # material digest -> this worker's scratch course
+
+
+def _scratch_course(material: GradingMaterial) -> Course:
+    """This worker's scratch course for ``material``, built on first use: files, release and gradebook."""
+    from mlcourse.instructor.release import generate_release
+
+    if material.digest not in _SCRATCH:
+        for name in COURSE_SETTINGS:
+            os.environ.pop(name, None)
+        root = Path(tempfile.mkdtemp(prefix="mlcourse-worker-"))
+        for relative, content in material.files.items():
+            (root / relative).parent.mkdir(parents=True, exist_ok=True)
+            (root / relative).write_bytes(content)
+        course = Course.at(root)
+        generate_release(course, [material.assignment], progress=lambda line: None)
+        if material.duedate:
+            with course.gradebook() as gradebook:
+                gradebook.update_or_create_assignment(material.assignment, duedate=material.duedate)
+        _SCRATCH[material.digest] = root
+    return Course.at(_SCRATCH[material.digest])
+
+
+def grade_submission(material: GradingMaterial, student: str, files: dict[str, bytes]) -> Graded:
+    """Autograde one learner's submitted ``files`` in this worker's scratch course (see the module)."""
+    started = time.perf_counter()
+    course = _scratch_course(material)
+    assignment = material.assignment
+    submitted = course.root / "submitted" / student / assignment
+    autograded = course.root / "autograded" / student / assignment
+    for folder in (submitted, autograded):
+        shutil.rmtree(folder, ignore_errors=True)
+    for relative, content in files.items():
+        (submitted / relative).parent.mkdir(parents=True, exist_ok=True)
+        (submitted / relative).write_bytes(content)
+    try:
+        outcome = grade_one(course.api(sandbox=material.sandbox), course, assignment, student)
+        graded = Graded(outcome, *_recorded(course, assignment, student))
+        graded.files = {path.relative_to(autograded).as_posix(): path.read_bytes()
+                        for path in sorted(autograded.rglob("*")) if path.is_file()}
+    finally:
+        for folder in (submitted, autograded):
+            shutil.rmtree(folder, ignore_errors=True)
+    graded.outcome.seconds = time.perf_counter() - started
+    graded.outcome.worker = f"{socket.gethostname()}:{os.getpid()}"
+    return graded
+
+
+def _recorded(course: Course, assignment: str, student: str) -> tuple[str | None, dict[str, dict]]:
+    """(timestamp, notebook name -> what the gradebook holds) of a learner's submission, as plain data."""
+    from nbgrader.api import MissingEntry
+
+    with course.gradebook() as gradebook:
+        try:
+            submission = gradebook.find_submission(assignment, student)
+        except MissingEntry:
+            return None, {}
+        notebooks = {notebook.name: {
+            "grades": {g.name: [g.auto_score, g.needs_manual_grade] for g in notebook.grades},
+            "comments": {c.name: c.auto_comment for c in notebook.comments},
+            "late_penalty": notebook.late_submission_penalty,
+            "flagged": notebook.flagged,
+        } for notebook in submission.notebooks}
+        return (submission.timestamp.isoformat() if submission.timestamp else None), notebooks
+
+
+def record_graded(course: Course, assignment: str, graded: Graded) -> None:
+    """Write a worker's grading of one learner into the course's gradebook and ``autograded/`` folder."""
+    student = graded.outcome.student
+    if not graded.notebooks:
+        record_zero(course, assignment, student)
+    else:
+        with course.gradebook() as gradebook:
+            gradebook.update_or_create_student(student)
+            submission = gradebook.update_or_create_submission(assignment, student,
+                                                               timestamp=graded.timestamp)
+            for notebook in submission.notebooks:
+                recorded = graded.notebooks.get(notebook.name, {})
+                for grade in notebook.grades:
+                    grade.auto_score, grade.needs_manual_grade = recorded.get("grades", {}).get(
+                        grade.name, (None, True))
+                for comment in notebook.comments:
+                    comment.auto_comment = recorded.get("comments", {}).get(comment.name)
+                notebook.late_submission_penalty = recorded.get("late_penalty")
+                notebook.flagged = recorded.get("flagged", False)
+            gradebook.db.commit()
+    folder = course.root / "autograded" / student / assignment
+    shutil.rmtree(folder, ignore_errors=True)
+    for relative, content in graded.files.items():
+        (folder / relative).parent.mkdir(parents=True, exist_ok=True)
+        (folder / relative).write_bytes(content)
+
+
+def grade_in_parallel(course: Course, material: GradingMaterial, students: Iterable[str], workers: int,
+                      finished: Callable[[Outcome], None]) -> None:
+    """Grade ``students`` on ``workers`` local processes; record and report each as soon as it is done.
+
+    A learner whose worker died (killed, out of memory) is graded again here, in this process, once the
+    others are done: no submission is lost.
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    lost = []
+    # "spawn": a fresh interpreter per worker, sharing no event loop, socket or database handle with this one
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        tasks = {pool.submit(grade_submission, material, student,
+                             submission_files(course, material.assignment, student)): student
+                 for student in students}
+        for task in as_completed(tasks):
+            try:
+                graded = task.result()
+            except Exception:  # the worker died: grade this learner again below
+                lost.append(tasks[task])
+                continue
+            record_graded(course, material.assignment, graded)
+            finished(graded.outcome)
+    for student in lost:
+        graded = grade_submission(material, student, submission_files(course, material.assignment, student))
+        graded.outcome.problems.append("its grading worker stopped; graded again by the batch itself")
+        record_graded(course, material.assignment, graded)
+        finished(graded.outcome)

@@ -15,8 +15,8 @@ pytestmark = pytest.mark.slow
 ASSIGNMENT = "python_for_ml"
 # Complete, blank, partly wrong, edited tests, and two hostile learners (gradebook overwrite; a process
 # left behind with markup in its outputs); dev's endless loop is left to the demo, it only adds a minute.
-SAMPLES = {"ada": "ada_complete", "ben": "ben_blank", "cleo": "cleo_partly_wrong", "finn": "finn_edited_tests",
-           "gus": "gus_hostile", "ivy": "ivy_background_and_script"}
+SAMPLES = {"ada": "ada_complete", "ben": "ben_blank", "cleo": "cleo_partly_wrong",
+           "finn": "finn_edited_tests", "gus": "gus_hostile", "ivy": "ivy_background_and_script"}
 
 
 def graded_class(root, workers: int):

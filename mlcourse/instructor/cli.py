@@ -58,11 +58,15 @@ def _collect(course: Course, args) -> int:
 def _grade(course: Course, args) -> int:
     """Autograde every collected submission, generate feedback, export grades.csv, print the table."""
     from mlcourse.instructor.grading import autograde_all, generate_feedback
+    from mlcourse.instructor.progress import grading_progress
     from mlcourse.instructor.report import grade_report
 
     assignment = course.require_released(args.assignment)
     sandboxed = course.require_sandbox() and not args.no_sandbox
-    outcomes = autograde_all(course, assignment, sandbox=sandboxed, workers=args.workers)
+    students = course.submitted_students(assignment)
+    with grading_progress(len(students), quiet=args.quiet) as report:
+        outcomes = autograde_all(course, assignment, students, progress=report.line, sandbox=sandboxed,
+                                 workers=args.workers, on_outcome=report.outcome)
     generate_feedback(course, assignment, outcomes)
     print(grade_report(course, assignment, outcomes)[1])
     if not sandboxed:
@@ -183,6 +187,8 @@ def parser() -> argparse.ArgumentParser:
                        help="learners graded at once, each by its own process in a scratch course; the "
                             "grades are the same as one at a time (default: this machine's cores, "
                             f"{os.cpu_count() or 1})")
+    grade.add_argument("--quiet", action="store_true",
+                       help="no progress bar and no line per learner, for scripts: only the grade table")
     feedback = command("feedback", _feedback, "after manual grading: regenerate every learner's feedback "
                        "with the manual scores and comments, and release it to the exchange")
     feedback.add_argument("assignment", help="the assignment, as named in source/")

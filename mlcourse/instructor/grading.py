@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import nbformat
@@ -89,7 +90,8 @@ def record_zero(course: Course, assignment: str, student: str) -> None:
 
 
 def autograde_all(course: Course, assignment: str, students: list[str] | None = None,
-                  progress=print, sandbox: bool = True, workers: int = 1) -> list[Outcome]:
+                  progress=print, sandbox: bool = True, workers: int = 1,
+                  on_outcome: Callable[[Outcome], None] = lambda outcome: None) -> list[Outcome]:
     """Autograde each submitted learner, ``workers`` at a time; no submission can stop the batch.
 
     Learners' code runs in the sandbox (:mod:`mlcourse.instructor.sandbox`) unless ``sandbox`` is
@@ -101,6 +103,7 @@ def autograde_all(course: Course, assignment: str, students: list[str] | None = 
     Missing or stale expected results (:mod:`mlcourse.instructor.expected`) stop it before anything runs.
     With ``workers`` above 1, that many processes grade at once, each in a scratch course of its own,
     and this process records their results (:mod:`mlcourse.instructor.workers`): the grades are the same.
+    ``progress`` gets one line per learner as each is done, ``on_outcome`` the learner's outcome.
     """
     from mlcourse.instructor.workers import grade_in_parallel, grading_material
 
@@ -114,6 +117,7 @@ def autograde_all(course: Course, assignment: str, students: list[str] | None = 
         where = f", {outcome.worker}" if outcome.worker else ""
         timing = f" ({outcome.seconds:.1f} s{where})" if ran else ""
         progress(f"[{len(done)}/{len(students)}] {outcome.student}: {outcome.status}{timing}")
+        on_outcome(outcome)
 
     accepted = []
     for student in students:

@@ -88,6 +88,10 @@ c.SandboxLimits.processes = 256
 c.SandboxLimits.file_size_mb = 256
 c.SandboxLimits.cpu_seconds = 600
 
+# A graded kernel is stopped at once when its notebook is done (all its outputs are in): waiting for a
+# graceful exit only leaves the core idle.
+c.Execute.shutdown_kernel = "immediate"
+
 # Graded kernels keep no history file and do not log start-up warnings into the grading output. They
 # import the course package before any learner's cell runs, so later course imports resolve to the
 # installed package whatever the learner does to sys.path (which starts without the submission folder).

@@ -4,6 +4,8 @@ gives, keeps the course's gradebook whole against hostile learners, and says whi
 from __future__ import annotations
 
 import shutil
+import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -19,7 +21,13 @@ SAMPLES = {"ada": "ada_complete", "ben": "ben_blank", "cleo": "cleo_partly_wrong
            "finn": "finn_edited_tests", "gus": "gus_hostile", "ivy": "ivy_background_and_script"}
 
 
+def worker_folders() -> set:
+    folders = ("/dev/shm", tempfile.gettempdir())
+    return {path for folder in folders for path in Path(folder).glob("mlcourse-worker-*")}
+
+
 def graded_class(root, workers: int):
+    before = worker_folders()
     course = scratch_course(root, [ASSIGNMENT])
     for student, sample in SAMPLES.items():
         folder = course.root / "submitted" / student / ASSIGNMENT
@@ -27,6 +35,7 @@ def graded_class(root, workers: int):
         shutil.copyfile(REPO / "samples" / ASSIGNMENT / f"{sample}.ipynb", folder / f"{ASSIGNMENT}.ipynb")
         (folder / "timestamp.txt").write_text("2026-11-20 10:00:00.000000 UTC")
     outcomes = autograde_all(course, ASSIGNMENT, list(SAMPLES), progress=lambda line: None, workers=workers)
+    assert worker_folders() <= before, "a worker left its scratch course behind"
     generate_feedback(course, ASSIGNMENT, outcomes)
     with course.gradebook() as gradebook:
         cells = {}

@@ -105,7 +105,7 @@ def autograde_all(course: Course, assignment: str, students: list[str] | None = 
     and this process records their results (:mod:`mlcourse.instructor.workers`): the grades are the same.
     ``progress`` gets one line per learner as each is done, ``on_outcome`` the learner's outcome.
     """
-    from mlcourse.instructor.workers import grade_in_parallel, grading_material
+    from mlcourse.instructor.workers import grade_in_parallel
 
     require_expected(course, assignment)
     sandboxed = course.require_sandbox() if sandbox else False
@@ -128,8 +128,7 @@ def autograde_all(course: Course, assignment: str, students: list[str] | None = 
         else:
             accepted.append(student)
     if workers > 1 and len(accepted) > 1:
-        material = grading_material(course, assignment, sandboxed)
-        grade_in_parallel(course, material, accepted, workers, finished)
+        grade_in_parallel(course, assignment, accepted, workers, sandboxed, finished)
     else:
         api = course.api(sandbox=sandboxed)
         for student in accepted:

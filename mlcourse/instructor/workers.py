@@ -4,12 +4,12 @@ alone writes the course's gradebook.
 nbgrader has no parallel autograde (jupyter/nbgrader#174, #1456), and ``nbgrader autograde`` run once per
 learner side by side corrupts a shared SQLite gradebook. So a worker is handed what grading the
 assignment needs as plain data (:class:`GradingMaterial`: the configuration, the source notebooks, the
-expected results and the cell times), builds from it, once, a scratch course with a gradebook of its
-own, and for each learner it is handed (the submitted files, as bytes) runs the very autograde of a
-one-at-a-time batch (:func:`mlcourse.instructor.grading.grade_one`: sandbox, guard, second try after a
-timeout). It hands back the scores, comments and graded notebook (:class:`Graded`), and the batch records
-them in the course's gradebook (:func:`record_graded`): one writer, whatever the database. Grades are
-those of a one-at-a-time batch, cell for cell.
+expected results, the cell times, and a gradebook holding the assignment alone), unpacks it, once, into a
+scratch course of its own, and for each learner it is handed (the submitted files, as bytes) runs the
+very autograde of a one-at-a-time batch (:func:`mlcourse.instructor.grading.grade_one`: sandbox, guard,
+second try after a timeout). It hands back the scores, comments and graded notebook (:class:`Graded`),
+and the batch records them in the course's gradebook (:func:`record_graded`): one writer, whatever the
+database. Grades are those of a one-at-a-time batch, cell for cell.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import socket
 import tempfile
 import time
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,13 +44,12 @@ class GradingMaterial:
 
     assignment: str
     files: dict[str, bytes]  # path in the course folder -> content
-    duedate: str | None = None  # ISO date of the assignment's deadline, for late penalties
     sandbox: bool = True
 
     @property
     def digest(self) -> str:
         """Names this material: a worker builds its scratch course once per digest."""
-        hashed = hashlib.sha256(f"{self.assignment}\n{self.duedate}\n{self.sandbox}".encode())
+        hashed = hashlib.sha256(f"{self.assignment}\n{self.sandbox}".encode())
         for path in sorted(self.files):
             hashed.update(path.encode() + b"\0" + hashlib.sha256(self.files[path]).digest())
         return hashed.hexdigest()[:16]
@@ -66,14 +66,45 @@ class Graded:
 
 
 def grading_material(course: Course, assignment: str, sandbox: bool = True) -> GradingMaterial:
-    """The material of ``assignment`` in ``course``: configuration, sources, expected results, cell times."""
+    """The material of ``assignment`` in ``course``: configuration, sources, expected results, cell times,
+    and a SQLite gradebook with the assignment alone (its cells and deadline), built here once."""
+    from mlcourse.instructor.release import generate_release
+
     root = course.root
     paths = [root / "nbgrader_config.py", root / EXPECTED_DIR / f"{assignment}.json", root / TIMES_FILE,
              *sorted(p for p in (course.source / assignment).rglob("*") if p.is_file())]
     files = {path.relative_to(root).as_posix(): path.read_bytes() for path in paths if path.is_file()}
     with course.gradebook() as gradebook:
         duedate = gradebook.find_assignment(assignment).duedate
-    return GradingMaterial(assignment, files, duedate.isoformat() if duedate else None, sandbox)
+    with tempfile.TemporaryDirectory(prefix="mlcourse-material-") as folder, _own_gradebook(Path(folder)):
+        template = _unpacked(Path(folder), files)
+        generate_release(template, [assignment], progress=lambda line: None)
+        if duedate:
+            with template.gradebook() as gradebook:
+                gradebook.update_or_create_assignment(assignment, duedate=duedate)
+        for path in sorted(p for p in template.root.rglob("*") if p.is_file()):
+            if path.name == "gradebook.db" or path.is_relative_to(template.release):
+                files[path.relative_to(template.root).as_posix()] = path.read_bytes()
+    return GradingMaterial(assignment, files, sandbox)
+
+
+@contextmanager
+def _own_gradebook(root: Path):
+    """The course settings of this environment set aside, so that a scratch course in ``root`` uses a
+    gradebook and an exchange of its own, not the course's (a PostgreSQL gradebook's URL, say)."""
+    saved = {name: os.environ.pop(name) for name in COURSE_SETTINGS if name in os.environ}
+    try:
+        yield
+    finally:
+        os.environ.update(saved)
+
+
+def _unpacked(root: Path, files: dict[str, bytes]) -> Course:
+    """A course folder in ``root`` made of ``files``."""
+    for relative, content in files.items():
+        (root / relative).parent.mkdir(parents=True, exist_ok=True)
+        (root / relative).write_bytes(content)
+    return Course.at(root)
 
 
 def submission_files(course: Course, assignment: str, student: str) -> dict[str, bytes]:
@@ -87,23 +118,25 @@ _SCRATCH: dict[str, Path] = {}  # material digest -> this worker's scratch cours
 
 
 def _scratch_course(material: GradingMaterial) -> Course:
-    """This worker's scratch course for ``material``, built on first use: files, release and gradebook."""
-    from mlcourse.instructor.release import generate_release
-
+    """This worker's scratch course for ``material``, unpacked on first use."""
     if material.digest not in _SCRATCH:
-        for name in COURSE_SETTINGS:
+        for name in COURSE_SETTINGS:  # a worker grades into its scratch course's gradebook, always
             os.environ.pop(name, None)
-        root = Path(tempfile.mkdtemp(prefix="mlcourse-worker-"))
-        for relative, content in material.files.items():
-            (root / relative).parent.mkdir(parents=True, exist_ok=True)
-            (root / relative).write_bytes(content)
-        course = Course.at(root)
-        generate_release(course, [material.assignment], progress=lambda line: None)
-        if material.duedate:
-            with course.gradebook() as gradebook:
-                gradebook.update_or_create_assignment(material.assignment, duedate=material.duedate)
-        _SCRATCH[material.digest] = root
+        from multiprocessing.util import Finalize
+
+        folder = tempfile.mkdtemp(prefix="mlcourse-worker-", dir=_memory_folder())
+        # Removed when the worker process ends (multiprocessing runs its finalizers; atexit it does not).
+        Finalize(None, shutil.rmtree, args=(folder,), kwargs={"ignore_errors": True}, exitpriority=10)
+        _SCRATCH[material.digest] = _unpacked(Path(folder), material.files).root
     return Course.at(_SCRATCH[material.digest])
+
+
+def _memory_folder() -> str | None:
+    """Where a worker keeps its scratch course: in memory (``/dev/shm``) when the machine has it, since
+    nothing there needs to outlive the worker and the throwaway gradebook's commits then cost no disk
+    flush; else the usual temporary folder."""
+    shm = Path("/dev/shm")
+    return str(shm) if shm.is_dir() and os.access(shm, os.W_OK) else None
 
 
 def grade_submission(material: GradingMaterial, student: str, files: dict[str, bytes]) -> Graded:
@@ -176,7 +209,7 @@ def record_graded(course: Course, assignment: str, graded: Graded) -> None:
         (folder / relative).write_bytes(content)
 
 
-def grade_in_parallel(course: Course, material: GradingMaterial, students: Iterable[str], workers: int,
+def grade_in_parallel(course: Course, assignment: str, students: Iterable[str], workers: int, sandbox: bool,
                       finished: Callable[[Outcome], None]) -> None:
     """Grade ``students`` on ``workers`` local processes; record and report each as soon as it is done.
 
@@ -187,8 +220,14 @@ def grade_in_parallel(course: Course, material: GradingMaterial, students: Itera
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     lost = []
-    # "spawn": a fresh interpreter per worker, sharing no event loop, socket or database handle with this one
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+    # Workers fork from a fresh server process (no event loop, socket or database handle of this one) that
+    # imported nbgrader once, so that each starts at once.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        for _ in range(workers):  # the workers start while the material is made
+            pool.submit(os.getpid)
+        material = grading_material(course, assignment, sandbox)
         tasks = {pool.submit(grade_submission, material, student,
                              submission_files(course, material.assignment, student)): student
                  for student in students}

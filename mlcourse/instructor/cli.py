@@ -66,7 +66,7 @@ def _grade(course: Course, args) -> int:
     students = course.submitted_students(assignment)
     with grading_progress(len(students), quiet=args.quiet) as report:
         outcomes = autograde_all(course, assignment, students, progress=report.line, sandbox=sandboxed,
-                                 workers=args.workers, on_outcome=report.outcome)
+                                 workers=args.workers, scheduler=args.scheduler, on_outcome=report.outcome)
     generate_feedback(course, assignment, outcomes)
     print(grade_report(course, assignment, outcomes)[1])
     if not sandboxed:
@@ -187,6 +187,9 @@ def parser() -> argparse.ArgumentParser:
                        help="learners graded at once, each by its own process in a scratch course; the "
                             "grades are the same as one at a time (default: this machine's cores, "
                             f"{os.cpu_count() or 1})")
+    grade.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+                       help="grade on the workers of this Dask cluster instead (each needs the course "
+                            "package and bubblewrap; see README, 'Grading on a cluster')")
     grade.add_argument("--quiet", action="store_true",
                        help="no progress bar and no line per learner, for scripts: only the grade table")
     feedback = command("feedback", _feedback, "after manual grading: regenerate every learner's feedback "

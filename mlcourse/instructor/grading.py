@@ -90,7 +90,7 @@ def record_zero(course: Course, assignment: str, student: str) -> None:
 
 
 def autograde_all(course: Course, assignment: str, students: list[str] | None = None,
-                  progress=print, sandbox: bool = True, workers: int = 1,
+                  progress=print, sandbox: bool = True, workers: int = 1, scheduler: str | None = None,
                   on_outcome: Callable[[Outcome], None] = lambda outcome: None) -> list[Outcome]:
     """Autograde each submitted learner, ``workers`` at a time; no submission can stop the batch.
 
@@ -103,9 +103,10 @@ def autograde_all(course: Course, assignment: str, students: list[str] | None = 
     Missing or stale expected results (:mod:`mlcourse.instructor.expected`) stop it before anything runs.
     With ``workers`` above 1, that many processes grade at once, each in a scratch course of its own,
     and this process records their results (:mod:`mlcourse.instructor.workers`): the grades are the same.
+    With ``scheduler`` (a Dask scheduler's address), the workers of that cluster grade instead.
     ``progress`` gets one line per learner as each is done, ``on_outcome`` the learner's outcome.
     """
-    from mlcourse.instructor.workers import grade_in_parallel
+    from mlcourse.instructor.workers import grade_in_parallel, grade_on_cluster
 
     require_expected(course, assignment)
     sandboxed = course.require_sandbox() if sandbox else False
@@ -127,7 +128,9 @@ def autograde_all(course: Course, assignment: str, students: list[str] | None = 
             finished(Outcome(student, False, refused), ran=False)
         else:
             accepted.append(student)
-    if workers > 1 and len(accepted) > 1:
+    if scheduler:
+        grade_on_cluster(course, assignment, accepted, scheduler, sandboxed, finished)
+    elif workers > 1 and len(accepted) > 1:
         grade_in_parallel(course, assignment, accepted, workers, sandboxed, finished)
     else:
         api = course.api(sandbox=sandboxed)

@@ -15,15 +15,19 @@ def export_grades(course: Course, destination: Path) -> list[dict]:
         return list(csv.DictReader(handle))
 
 
-def grade_table(rows: list[dict], notes: dict[str, str] | None = None) -> str:
+def grade_table(rows: list[dict], notes: dict[str, str] | None = None,
+                graded_by: dict[str, str] | None = None) -> str:
     """A fixed-width table of exported grades: assignment, student, score, max and a note.
 
-    ``notes`` maps a student to what the instructor should know, from :func:`instructor_notes`.
+    ``notes`` maps a student to what the instructor should know, from :func:`instructor_notes`;
+    ``graded_by`` to the worker that graded them, a column of its own when grading was shared out.
     """
-    notes = notes or {}
-    header = ("assignment", "student", "score", "max", "note")
+    notes, graded_by = notes or {}, graded_by or {}
+    worker = ("graded by",) if graded_by else ()
+    header = ("assignment", "student", "score", "max", *worker, "note")
     lines = [(r["assignment"], r["student_id"], f"{float(r['score']):g}", f"{float(r['max_score']):g}",
-              notes.get(r["student_id"], "")) for r in rows]
+              *((graded_by.get(r["student_id"], ""),) if graded_by else ()), notes.get(r["student_id"], ""))
+             for r in rows]
     widths = [max(len(str(cell)) for cell in column) for column in zip(header, *lines)]
     widths[-1] = 0  # the note is free text at the end of the line
     fmt = "  ".join(f"{{:>{w}}}" if i in (2, 3) else f"{{:<{w}}}" for i, w in enumerate(widths))
@@ -48,4 +52,4 @@ def grade_report(course: Course, assignment: str, outcomes) -> tuple[list[dict],
     for row in rows:
         if not row["timestamp"]:  # nbgrader exports every learner of the course, submitted or not
             notes.setdefault(row["student_id"], "no submission")
-    return rows, grade_table(rows, notes)
+    return rows, grade_table(rows, notes, {o.student: o.worker for o in outcomes if o.worker})

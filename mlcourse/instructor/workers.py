@@ -30,8 +30,8 @@ from mlcourse.instructor.expected import EXPECTED_DIR
 from mlcourse.instructor.grading import Outcome, grade_one, record_zero
 from mlcourse.instructor.timing import TIMES_FILE
 
-__all__ = ["Graded", "GradingMaterial", "grade_in_parallel", "grade_submission", "grading_material",
-           "record_graded", "submission_files"]
+__all__ = ["Graded", "GradingMaterial", "grade_in_parallel", "grade_on_cluster", "grade_submission",
+           "grading_material", "record_graded", "submission_files"]
 
 #: What a worker's environment must not pass on to its scratch course: the course's own gradebook and
 #: exchange (the worker grades into a gradebook of its own).
@@ -160,8 +160,18 @@ def grade_submission(material: GradingMaterial, student: str, files: dict[str, b
         for folder in (submitted, autograded):
             shutil.rmtree(folder, ignore_errors=True)
     graded.outcome.seconds = time.perf_counter() - started
-    graded.outcome.worker = f"{socket.gethostname()}:{os.getpid()}"
+    graded.outcome.worker = _worker_name()
     return graded
+
+
+def _worker_name() -> str:
+    """The name of the Dask worker running this task, or else this machine and process."""
+    try:
+        from distributed import get_worker
+
+        return str(get_worker().name)
+    except (ImportError, ValueError):
+        return f"{socket.gethostname()}:{os.getpid()}"
 
 
 def _recorded(course: Course, assignment: str, student: str) -> tuple[str | None, dict[str, dict]]:
@@ -244,3 +254,28 @@ def grade_in_parallel(course: Course, assignment: str, students: Iterable[str], 
         graded.outcome.problems.append("its grading worker stopped; graded again by the batch itself")
         record_graded(course, material.assignment, graded)
         finished(graded.outcome)
+
+
+def grade_on_cluster(course: Course, assignment: str, students: Iterable[str], scheduler: str, sandbox: bool,
+                     finished: Callable[[Outcome], None]) -> None:
+    """Grade ``students`` on the workers of the Dask cluster at ``scheduler`` (``tcp://host:port``).
+
+    Each worker needs the course package and the sandbox tool, nothing of the instructor's folders: the
+    material goes to every worker once, each learner's files with their task, and the graded notebook and
+    scores come back here to be recorded. Dask runs the task of a worker that dies on another one.
+    """
+    from distributed import Client, as_completed
+
+    with Client(scheduler, timeout="30s") as client:
+        (material,) = client.scatter([grading_material(course, assignment, sandbox)], broadcast=True)
+        tasks = {client.submit(grade_submission, material, student,
+                               submission_files(course, assignment, student),
+                               key=f"grade-{assignment}-{student}-{os.urandom(4).hex()}", pure=False): student
+                 for student in students}
+        for task in as_completed(tasks):
+            try:
+                graded = task.result()
+            except Exception as error:  # given up by the cluster: listed, scored 0, with the reason
+                graded = Graded(Outcome(tasks[task], False, [f"the cluster could not grade it ({error})"]))
+            record_graded(course, assignment, graded)
+            finished(graded.outcome)

@@ -2,7 +2,8 @@
 
 Grades the same class of realistic submissions (complete, partly wrong, blank, with edited tests and
 cut off mid-upload, in turn) in fresh scratch courses: with plain ``nbgrader autograde`` (the anchor),
-``mlcourse grade --workers 1`` and ``--workers N``, all in the sandbox. Prints seconds per submission,
+``mlcourse grade --workers 1``, ``--workers N``, and ``--scheduler`` on a local Dask cluster of N worker
+processes (started before the clock runs, as a cluster is), all in the sandbox. Prints seconds per submission,
 speed-ups over ``--workers 1``, the projection for 1,000 learners, and checks that every cell got the
 same score in every mode.
 
@@ -56,6 +57,14 @@ def run(mode: str, learners: int, workers: int) -> tuple[float, dict]:
     """Seconds to grade the class in ``mode``, and every cell's score."""
     with tempfile.TemporaryDirectory(prefix="parallel-benchmark-") as folder:
         course, students = graded_class(Path(folder), learners)
+        if mode == "dask":
+            from distributed import LocalCluster
+
+            with LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None) as cluster:
+                started = time.perf_counter()
+                autograde_all(course, ASSIGNMENT, students, progress=lambda line: None,
+                              scheduler=cluster.scheduler_address)
+                return time.perf_counter() - started, scores(course, students)
         started = time.perf_counter()
         if mode == "nbgrader":
             subprocess.run([sys.executable, "-m", "nbgrader", "autograde", ASSIGNMENT, "--force"],
@@ -73,7 +82,8 @@ def main() -> None:
     warnings.filterwarnings("ignore", module="nbgrader.api")
 
     modes = [("plain `nbgrader autograde`", "nbgrader", 1), ("`mlcourse grade --workers 1`", "mlcourse", 1),
-             (f"`mlcourse grade --workers {args.workers}`", "mlcourse", args.workers)]
+             (f"`mlcourse grade --workers {args.workers}`", "mlcourse", args.workers),
+             (f"`mlcourse grade --scheduler`, local Dask cluster of {args.workers}", "dask", args.workers)]
     results = {label: run(mode, args.learners, workers) for label, mode, workers in modes}
     base = results[modes[1][0]][0]
     print(f"{args.learners} submissions of {ASSIGNMENT} (samples in turn: {', '.join(SAMPLES)}), sandboxed\n")

@@ -3,6 +3,7 @@ PATH has only the system's folders (the README never asks to activate the virtua
 from __future__ import annotations
 
 import csv
+import re
 import shutil
 import subprocess
 import sys
@@ -43,7 +44,9 @@ def test_release_then_grade_a_collected_class(tmp_path):
 
     graded = run("grade", "python_for_ml", cwd=tmp_path)
     assert graded.returncode == 1, graded.stderr  # eve's submission needs the instructor's attention
-    assert "[1/2] ada: graded" in graded.stdout and "[2/2] eve: could not be graded" in graded.stdout
+    # Graded on every core: the learners are reported as each is done, in either order.
+    assert re.search(r"\[\d/2\] ada: graded", graded.stdout)
+    assert re.search(r"\[\d/2\] eve: could not be graded", graded.stdout)
     with (tmp_path / "grades.csv").open(newline="") as handle:
         exported = {r["student_id"]: r["score"] for r in csv.DictReader(handle)
                     if r["assignment"] == "python_for_ml"}

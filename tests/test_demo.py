@@ -51,7 +51,8 @@ def table_rows(output: str) -> dict[str, str]:
 
 def test_grade_table_lists_each_learner_with_score_and_max(course, demo):
     _, _, output = demo
-    assert "assignment     student  score  max  note" in output
+    # The demo grades on every core, so the table names each learner's worker.
+    assert re.search(r"assignment +student +score +max +graded by +note", output)
     rows = table_rows(output)
     for sample in load_samples(course, ASSIGNMENT):
         assert rows[sample.student].split()[2:4] == [f"{sample.expected_score:g}", "13"]

@@ -223,37 +223,52 @@ def grade_in_parallel(course: Course, assignment: str, students: Iterable[str], 
                       finished: Callable[[Outcome], None]) -> None:
     """Grade ``students`` on ``workers`` local processes; record and report each as soon as it is done.
 
-    A learner whose worker died (killed, out of memory) is graded again here, in this process, once the
-    others are done: no submission is lost.
+    While the workers start (they import nbgrader once, a few seconds), this process grades the next
+    learners itself rather than wait. A learner whose worker died (killed, out of memory) is graded again
+    here once the others are done: no submission is lost.
     """
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
-    lost = []
+    waiting, lost = list(students), []
+
+    def here(student: str, note: str = "") -> None:
+        graded = grade_submission(material, student, submission_files(course, assignment, student))
+        graded.outcome.problems += [note] if note else []
+        record_graded(course, assignment, graded)
+        finished(graded.outcome)
+
     # Workers fork from a fresh server process (no event loop, socket or database handle of this one) that
     # imported nbgrader once, so that each starts at once.
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload([__name__])
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        for _ in range(workers):  # the workers start while the material is made
-            pool.submit(os.getpid)
+        started = [pool.submit(os.getpid) for _ in range(workers)]  # the workers start meanwhile
         material = grading_material(course, assignment, sandbox)
-        tasks = {pool.submit(grade_submission, material, student,
-                             submission_files(course, material.assignment, student)): student
-                 for student in students}
-        for task in as_completed(tasks):
-            try:
-                graded = task.result()
-            except Exception:  # the worker died: grade this learner again below
-                lost.append(tasks[task])
+        tasks = {}
+        while waiting or tasks:
+            while waiting and len(tasks) < 2 * workers:  # enough queued to keep every worker busy
+                student = waiting.pop(0)
+                tasks[pool.submit(grade_submission, material, student,
+                                  submission_files(course, assignment, student))] = student
+            if waiting and not all(ready.done() for ready in started):
+                here(waiting.pop(0))
                 continue
-            record_graded(course, material.assignment, graded)
-            finished(graded.outcome)
+            done, _ = wait(tasks, return_when=FIRST_COMPLETED)
+            for task in done:
+                student = tasks.pop(task)
+                try:
+                    graded = task.result()
+                except Exception:  # the worker died: grade this learner again below
+                    lost.append(student)
+                    continue
+                record_graded(course, assignment, graded)
+                finished(graded.outcome)
     for student in lost:
-        graded = grade_submission(material, student, submission_files(course, material.assignment, student))
-        graded.outcome.problems.append("its grading worker stopped; graded again by the batch itself")
-        record_graded(course, material.assignment, graded)
-        finished(graded.outcome)
+        here(student, "its grading worker stopped; graded again by the batch itself")
+    scratch = _SCRATCH.pop(material.digest, None)  # this process's own, if it graded any learner
+    if scratch is not None:
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 def grade_on_cluster(course: Course, assignment: str, students: Iterable[str], scheduler: str, sandbox: bool,

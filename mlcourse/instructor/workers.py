@@ -23,6 +23,7 @@ import time
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from mlcourse.instructor.course import Course
@@ -200,8 +201,8 @@ def record_graded(course: Course, assignment: str, graded: Graded) -> None:
     else:
         with course.gradebook() as gradebook:
             gradebook.update_or_create_student(student)
-            submission = gradebook.update_or_create_submission(assignment, student,
-                                                               timestamp=graded.timestamp)
+            timestamp = datetime.fromisoformat(graded.timestamp) if graded.timestamp else None
+            submission = gradebook.update_or_create_submission(assignment, student, timestamp=timestamp)
             for notebook in submission.notebooks:
                 recorded = graded.notebooks.get(notebook.name, {})
                 for grade in notebook.grades:

@@ -189,7 +189,7 @@ def parser() -> argparse.ArgumentParser:
                             f"{os.cpu_count() or 1})")
     grade.add_argument("--scheduler", metavar="tcp://HOST:PORT",
                        help="grade on the workers of this Dask cluster instead (each needs the course "
-                            "package and bubblewrap; see README, 'Grading on a cluster')")
+                            "package and bubblewrap; see README, 'Grading a large class')")
     grade.add_argument("--quiet", action="store_true",
                        help="no progress bar and no line per learner, for scripts: only the grade table")
     feedback = command("feedback", _feedback, "after manual grading: regenerate every learner's feedback "

@@ -3,6 +3,7 @@ gives, keeps the course's gradebook whole against hostile learners, and says whi
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -75,3 +76,22 @@ def test_the_course_gradebook_and_feedback_stay_whole(both):
         shared = (two.root / "feedback" / student / ASSIGNMENT / f"{ASSIGNMENT}.html").read_text()
         assert "<script>alert" not in shared
         assert shared.count("score") == alone.count("score")
+
+
+def test_workers_that_cannot_start_lose_no_learner(tmp_path, monkeypatch):
+    """Every worker dies as it starts: the batch grades each learner itself, with the same scores, and
+    says so."""
+    from mlcourse.instructor import workers
+
+    monkeypatch.setattr(workers, "_forget_event_loop", lambda: os._exit(3))
+    course = scratch_course(tmp_path, [ASSIGNMENT])
+    for student in ("ada", "ben"):
+        folder = course.root / "submitted" / student / ASSIGNMENT
+        folder.mkdir(parents=True)
+        shutil.copyfile(REPO / "samples" / ASSIGNMENT / f"{SAMPLES[student]}.ipynb",
+                        folder / f"{ASSIGNMENT}.ipynb")
+    outcomes = autograde_all(course, ASSIGNMENT, ["ada", "ben"], progress=lambda line: None, workers=2)
+    assert [(o.student, o.graded) for o in outcomes] == [("ada", True), ("ben", True)]
+    assert all("graded again by the batch itself" in o.status for o in outcomes)
+    with course.gradebook() as gradebook:
+        assert [gradebook.find_submission(ASSIGNMENT, s).score for s in ("ada", "ben")] == [10, 0]

@@ -30,9 +30,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from jupyter_client.manager import AsyncKernelManager
 from traitlets import Bool, Int, Unicode
 from traitlets.config import Configurable
+
+from mlcourse.instructor.prompt_kernel import PromptKernelManager
 
 __all__ = ["COURSE_IMPORTS_ENV", "INSTALL_HINT", "SandboxLimits", "SandboxMissing", "SandboxedKernelManager",
            "bwrap_command", "sandbox_available"]
@@ -184,7 +185,7 @@ def kernel_environment() -> dict[str, str]:
     return env
 
 
-class SandboxedKernelManager(AsyncKernelManager):
+class SandboxedKernelManager(PromptKernelManager):
     """A kernel manager that starts each kernel in the bubblewrap sandbox (see the module's docstring).
 
     nbgrader's Execute preprocessor creates one per notebook; when it shuts the kernel down, the

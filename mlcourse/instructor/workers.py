@@ -21,14 +21,14 @@ import socket
 import tempfile
 import time
 from collections.abc import Callable, Iterable
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from mlcourse.instructor.course import Course
 from mlcourse.instructor.expected import EXPECTED_DIR
-from mlcourse.instructor.grading import Outcome, grade_one, record_zero
+from mlcourse.instructor.grading import Outcome, grade_one
 from mlcourse.instructor.timing import TIMES_FILE
 
 __all__ = ["Graded", "GradingMaterial", "grade_in_parallel", "grade_on_cluster", "grade_submission",
@@ -115,11 +115,12 @@ def submission_files(course: Course, assignment: str, student: str) -> dict[str,
             for path in sorted(folder.rglob("*")) if path.is_file() and not path.is_symlink()}
 
 
-_SCRATCH: dict[str, Path] = {}  # material digest -> this worker's scratch course
+_SCRATCH: dict[str, tuple[Course, object]] = {}  # material digest -> this worker's scratch course, its API
 
 
-def _scratch_course(material: GradingMaterial) -> Course:
-    """This worker's scratch course for ``material``, unpacked on first use."""
+def _scratch_course(material: GradingMaterial) -> tuple[Course, object]:
+    """This worker's scratch course for ``material``, unpacked on first use, and nbgrader's API bound to
+    it (made once, as a batch graded one at a time makes it once)."""
     if material.digest not in _SCRATCH:
         for name in COURSE_SETTINGS:  # a worker grades into its scratch course's gradebook, always
             os.environ.pop(name, None)
@@ -128,8 +129,9 @@ def _scratch_course(material: GradingMaterial) -> Course:
         folder = tempfile.mkdtemp(prefix="mlcourse-worker-", dir=_memory_folder())
         # Removed when the worker process ends (multiprocessing runs its finalizers; atexit it does not).
         Finalize(None, shutil.rmtree, args=(folder,), kwargs={"ignore_errors": True}, exitpriority=10)
-        _SCRATCH[material.digest] = _unpacked(Path(folder), material.files).root
-    return Course.at(_SCRATCH[material.digest])
+        course = _unpacked(Path(folder), material.files)
+        _SCRATCH[material.digest] = course, course.api(sandbox=material.sandbox)
+    return _SCRATCH[material.digest]
 
 
 def _memory_folder() -> str | None:
@@ -143,7 +145,7 @@ def _memory_folder() -> str | None:
 def grade_submission(material: GradingMaterial, student: str, files: dict[str, bytes]) -> Graded:
     """Autograde one learner's submitted ``files`` in this worker's scratch course (see the module)."""
     started = time.perf_counter()
-    course = _scratch_course(material)
+    course, api = _scratch_course(material)
     assignment = material.assignment
     submitted = course.root / "submitted" / student / assignment
     autograded = course.root / "autograded" / student / assignment
@@ -153,7 +155,7 @@ def grade_submission(material: GradingMaterial, student: str, files: dict[str, b
         (submitted / relative).parent.mkdir(parents=True, exist_ok=True)
         (submitted / relative).write_bytes(content)
     try:
-        outcome = grade_one(course.api(sandbox=material.sandbox), course, assignment, student)
+        outcome = grade_one(api, course, assignment, student)
         graded = Graded(outcome, *_recorded(course, assignment, student))
         graded.files = {path.relative_to(autograded).as_posix(): path.read_bytes()
                         for path in sorted(autograded.rglob("*")) if path.is_file()}
@@ -193,26 +195,26 @@ def _recorded(course: Course, assignment: str, student: str) -> tuple[str | None
         return (submission.timestamp.isoformat() if submission.timestamp else None), notebooks
 
 
-def record_graded(course: Course, assignment: str, graded: Graded) -> None:
-    """Write a worker's grading of one learner into the course's gradebook and ``autograded/`` folder."""
+def record_graded(course: Course, assignment: str, graded: Graded, gradebook=None) -> None:
+    """Write a worker's grading of one learner into the course's gradebook and ``autograded/`` folder.
+
+    A batch passes its open ``gradebook``, so that recording costs no reopening per learner.
+    """
     student = graded.outcome.student
-    if not graded.notebooks:
-        record_zero(course, assignment, student)
-    else:
-        with course.gradebook() as gradebook:
-            gradebook.update_or_create_student(student)
-            timestamp = datetime.fromisoformat(graded.timestamp) if graded.timestamp else None
-            submission = gradebook.update_or_create_submission(assignment, student, timestamp=timestamp)
-            for notebook in submission.notebooks:
-                recorded = graded.notebooks.get(notebook.name, {})
-                for grade in notebook.grades:
-                    grade.auto_score, grade.needs_manual_grade = recorded.get("grades", {}).get(
-                        grade.name, (None, True))
-                for comment in notebook.comments:
-                    comment.auto_comment = recorded.get("comments", {}).get(comment.name)
-                notebook.late_submission_penalty = recorded.get("late_penalty")
-                notebook.flagged = recorded.get("flagged", False)
-            gradebook.db.commit()
+    with nullcontext(gradebook) if gradebook is not None else course.gradebook() as gradebook:
+        gradebook.update_or_create_student(student)
+        timestamp = datetime.fromisoformat(graded.timestamp) if graded.timestamp else None
+        submission = gradebook.update_or_create_submission(assignment, student, timestamp=timestamp)
+        for notebook in submission.notebooks if graded.notebooks else ():  # none: a zero, hand-gradable
+            recorded = graded.notebooks.get(notebook.name, {})
+            for grade in notebook.grades:
+                grade.auto_score, grade.needs_manual_grade = recorded.get("grades", {}).get(
+                    grade.name, (None, True))
+            for comment in notebook.comments:
+                comment.auto_comment = recorded.get("comments", {}).get(comment.name)
+            notebook.late_submission_penalty = recorded.get("late_penalty")
+            notebook.flagged = recorded.get("flagged", False)
+        gradebook.db.commit()
     folder = course.root / "autograded" / student / assignment
     shutil.rmtree(folder, ignore_errors=True)
     for relative, content in graded.files.items():
@@ -224,12 +226,12 @@ def grade_in_parallel(course: Course, assignment: str, students: Iterable[str], 
                       finished: Callable[[Outcome], None]) -> None:
     """Grade ``students`` on ``workers`` local processes; record and report each as soon as it is done.
 
-    While the workers start (they import nbgrader once, a few seconds), this process grades the next
-    learners itself rather than wait. A learner whose worker died (killed, out of memory) is graded again
-    here once the others are done: no submission is lost.
+    A learner whose worker died (killed, out of memory) is graded again here once the others are done:
+    no submission is lost.
     """
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
 
     waiting, lost = list(students), []
 
@@ -239,22 +241,22 @@ def grade_in_parallel(course: Course, assignment: str, students: Iterable[str], 
         record_graded(course, assignment, graded)
         finished(graded.outcome)
 
-    # Workers fork from a fresh server process (no event loop, socket or database handle of this one) that
-    # imported nbgrader once, so that each starts at once.
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload([__name__])
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        started = [pool.submit(os.getpid) for _ in range(workers)]  # the workers start meanwhile
+    # Workers fork from this process, which has imported everything grading needs (nbgrader alone takes
+    # seconds to import), so each starts at once; they drop the event loop they inherit (see
+    # _forget_event_loop). They start before this process runs any grading of its own.
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+                             initializer=_forget_event_loop) as pool, course.gradebook() as gradebook:
         material = grading_material(course, assignment, sandbox)
         tasks = {}
         while waiting or tasks:
             while waiting and len(tasks) < 2 * workers:  # enough queued to keep every worker busy
                 student = waiting.pop(0)
-                tasks[pool.submit(grade_submission, material, student,
-                                  submission_files(course, assignment, student))] = student
-            if waiting and not all(ready.done() for ready in started):
-                here(waiting.pop(0))
-                continue
+                try:
+                    tasks[pool.submit(grade_submission, material, student,
+                                      submission_files(course, assignment, student))] = student
+                except BrokenProcessPool:  # no worker can start: this process grades the rest
+                    lost += [student, *waiting]
+                    waiting.clear()
             done, _ = wait(tasks, return_when=FIRST_COMPLETED)
             for task in done:
                 student = tasks.pop(task)
@@ -263,13 +265,26 @@ def grade_in_parallel(course: Course, assignment: str, students: Iterable[str], 
                 except Exception:  # the worker died: grade this learner again below
                     lost.append(student)
                     continue
-                record_graded(course, assignment, graded)
+                record_graded(course, assignment, graded, gradebook)
                 finished(graded.outcome)
     for student in lost:
         here(student, "its grading worker stopped; graded again by the batch itself")
     scratch = _SCRATCH.pop(material.digest, None)  # this process's own, if it graded any learner
     if scratch is not None:
-        shutil.rmtree(scratch, ignore_errors=True)
+        shutil.rmtree(scratch[0].root, ignore_errors=True)
+
+
+def _forget_event_loop() -> None:
+    """In a worker just forked from the batch: forget the asyncio event loop the batch left behind (as
+    nbclient's ``run_sync`` keeps one per thread), so that kernels are run on a loop of this process's own.
+    It is not closed: its epoll instance is shared with the batch, and closing would unregister the batch's
+    sockets."""
+    import asyncio
+
+    from jupyter_core.utils import _loop
+
+    _loop.set(None)
+    asyncio.set_event_loop(None)
 
 
 def grade_on_cluster(course: Course, assignment: str, students: Iterable[str], scheduler: str, sandbox: bool,

@@ -83,7 +83,9 @@ c.HTMLExporter.sanitize_html = True
 # a private copy of the submission, one thread per library, limits below (see mlcourse/instructor/sandbox.py).
 c.Execute.kernel_manager_class = "mlcourse.instructor.sandbox.SandboxedKernelManager"
 c.SandboxLimits.enabled = os.environ.get("MLCOURSE_SANDBOX", "1") != "0"
-c.SandboxLimits.memory_mb = 4096
+# Address space, not resident memory: PyTorch's Linux wheel (with its CUDA libraries) maps about 3.2 GB
+# as it is imported, so 8 GB leaves a deep-learning notebook room for its data and model.
+c.SandboxLimits.memory_mb = 8192
 c.SandboxLimits.processes = 256
 c.SandboxLimits.file_size_mb = 256
 c.SandboxLimits.cpu_seconds = 600

@@ -10,17 +10,21 @@ from __future__ import annotations
 from mlcourse.exercise import REGISTRY, Exercise
 from mlcourse.exercises import (  # noqa: F401  (imported for the exercises they declare)
     capstone,
+    computer_vision,
     data_handling,
+    deep_learning,
     ensembles,
     interpretation_fairness,
     linear_models,
     model_evaluation,
     python_for_ml,
+    recommender_systems,
     reinforcement_learning,
     scientific_python,
     sql,
     stats_linear_algebra,
     supervised_learning,
+    text_classification,
     unsupervised_learning,
     visualization,
 )

@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test test-fast coverage lint lab release clean sandbox-tool
+.PHONY: demo test test-fast coverage lint lab learner release clean sandbox-tool
 
 demo: $(STAMP) sandbox-tool  ## the whole course loop on sample learners: release, submit, autograde, feedback, grades
 	$(BIN)/mlcourse demo
@@ -23,8 +23,11 @@ coverage: $(STAMP)  ## line coverage of mlcourse/ by the fast tests
 lint: $(STAMP)  ## ruff: pyflakes, pycodestyle, import order (settings in pyproject.toml)
 	$(BIN)/ruff check .
 
-lab: $(STAMP)  ## open the course in JupyterLab (lessons in notebooks/, assignments in the Assignments tab)
-	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/jupyter lab $$([ "$$(id -u)" = 0 ] && echo --allow-root)
+lab: $(STAMP)  ## the instructor: open the course folder in JupyterLab, Formgrader ready (Nbgrader > Formgrader)
+	$(BIN)/mlcourse lab
+
+learner: $(STAMP)  ## a learner: open your own workspace (~/mlcourse-workspace): lessons, and Nbgrader > Assignment List
+	$(BIN)/mlcourse lab --learner
 
 release: $(STAMP)  ## regenerate release/ from source/ with nbgrader generate_assignment
 	$(BIN)/mlcourse release

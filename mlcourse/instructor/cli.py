@@ -1,5 +1,5 @@
-"""The instructor's command line: ``mlcourse demo | release | collect | grade | feedback | competition |
-score | leaderboard | portfolio | skills``.
+"""The instructor's command line: ``mlcourse demo | release | collect | grade | feedback | lab | competition
+| score | leaderboard | portfolio | skills``.
 
 Exit codes: 0 success; 1 done, but some submissions need attention (not graded, flagged for
 review, or the demo's scores differ from the samples); 2 usage error; 3 course error (unknown
@@ -92,6 +92,33 @@ def _feedback(course: Course, args) -> int:
     summary = f"; {len(failed)} failed" if failed else ""
     print(f"feedback of {assignment} regenerated and released{summary}")
     return ATTENTION if failed else OK
+
+
+def _lab(course: Course, args) -> int:
+    """Open JupyterLab: the course folder for the instructor, or with --learner a learner's workspace."""
+    from mlcourse.instructor.lab import (
+        DEFAULT_WORKSPACE,
+        lab_command,
+        lab_environment,
+        learner_workspace,
+        prepare_instructor_lab,
+    )
+
+    if args.learner or args.self_study:
+        root = learner_workspace(course, args.workspace or DEFAULT_WORKSPACE, self_study=args.self_study)
+        print(f"your workspace: {root}\n  lessons/: the lessons, yours to run and change"
+              + ("\n  assignments/: the assignments, to do on your own" if args.self_study else
+                 "\n  assignments of your class: menu Nbgrader > Assignment List > Fetch"))
+    else:
+        exchange = prepare_instructor_lab(course)
+        root = course.root
+        print(f"course folder: {root}\n  Formgrader: menu Nbgrader > Formgrader; exchange: {exchange}")
+    command = lab_command(root, args.jupyter_args)
+    if args.dry_run:
+        print(" ".join(command))
+        return OK
+    os.chdir(root)
+    os.execvpe(command[0], command, lab_environment())
 
 
 def _competition(course: Course, args) -> int:
@@ -195,6 +222,18 @@ def parser() -> argparse.ArgumentParser:
     feedback = command("feedback", _feedback, "after manual grading: regenerate every learner's feedback "
                        "with the manual scores and comments, and release it to the exchange")
     feedback.add_argument("assignment", help="the assignment, as named in source/")
+    lab = command("lab", _lab, "open JupyterLab: the course folder with the Formgrader (instructor), or with "
+                  "--learner a learner's own workspace outside the course folder")
+    lab.add_argument("--learner", action="store_true",
+                     help="open a learner's workspace: copies of the lessons, and the class's assignments "
+                          "through Nbgrader > Assignment List (never the course folder and its solutions)")
+    lab.add_argument("--self-study", action="store_true",
+                     help="a learner's workspace with the released assignments copied in, for a learner "
+                          "without a class")
+    lab.add_argument("--workspace", type=Path, default=None,
+                     help="the learner's workspace (default: $MLCOURSE_WORKSPACE, else ~/mlcourse-workspace)")
+    lab.add_argument("--dry-run", action="store_true", help="prepare, print the command, do not start it")
+    lab.add_argument("jupyter_args", nargs="*", help="options passed on to `jupyter lab` (after --)")
     competition = command("competition", _competition,
                           "(re)generate the capstone competition's data from the Adult census data with "
                           "the secret seed (Competition.secret_file), with its points scale")

@@ -1,0 +1,85 @@
+"""Open the course in JupyterLab: the instructor in the course folder, a learner in a workspace of their own.
+
+The course folder holds the solutions (``source/``, ``tests/answers/``), so a learner never works there:
+:func:`learner_workspace` makes a folder with copies of the lessons and, for a class, the student side of
+nbgrader's configuration (the course id and the exchange), so that the *Assignment List* fetches the
+released assignments into it and submits from it. Working through a lesson changes only the copy.
+For the instructor, :func:`prepare_instructor_lab` readies what the Formgrader needs on its first page
+(a migrated gradebook, an exchange folder), and :func:`lab_command` starts JupyterLab with this
+environment's tools on ``PATH`` (nbgrader runs ``alembic`` and ``nbgrader`` by name) and, as root (a
+container, a cloud VM), with ``--allow-root``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from mlcourse.instructor.course import Course, CourseError, prepare_gradebook
+
+__all__ = ["DEFAULT_WORKSPACE", "LEARNER_CONFIG", "lab_command", "lab_environment", "learner_workspace",
+           "prepare_instructor_lab"]
+
+#: Where a learner's workspace goes unless MLCOURSE_WORKSPACE or the command line says otherwise: in the
+#: learner's home, so that each learner of a shared machine has their own.
+DEFAULT_WORKSPACE = Path(os.environ.get("MLCOURSE_WORKSPACE", Path.home() / "mlcourse-workspace"))
+
+#: The student side of nbgrader's configuration, written into a learner's workspace.
+LEARNER_CONFIG = '''"""nbgrader's settings for this learner's workspace, from `mlcourse lab --learner`."""
+c = get_config()  # noqa: F821 (provided by traitlets when it loads this file)
+c.CourseDirectory.course_id = {course_id!r}
+c.Exchange.root = {exchange!r}
+c.Exchange.path_includes_course = True
+'''
+
+
+def prepare_instructor_lab(course: Course) -> Path:
+    """The gradebook migrated and the exchange folder made, so the Formgrader's first page works and
+    offers its Release buttons. Returns the exchange folder."""
+    prepare_gradebook(course.db_url())
+    exchange = Path(course.config().Exchange.root)
+    exchange.mkdir(parents=True, exist_ok=True)
+    return exchange
+
+
+def learner_workspace(course: Course, folder: Path, self_study: bool = False) -> Path:
+    """A learner's workspace in ``folder``: ``lessons/`` (copies of the course's lessons) and the
+    nbgrader settings of the class, so the Assignment List works there. With ``self_study``, also
+    ``assignments/``: the released assignments, for a learner without a class. Files already there
+    are the learner's work and are never overwritten."""
+    folder = folder.resolve()
+    if folder == course.root or folder.is_relative_to(course.root) or course.root.is_relative_to(folder):
+        raise CourseError(f"a learner's workspace must be outside the course folder {course.root}, which "
+                          f"holds the solutions; {folder} is not")
+    copies = [(course.root / "notebooks", folder / "lessons")]
+    if self_study:
+        copies.append((course.release, folder / "assignments"))
+    for source, target in copies:
+        for path in sorted(source.rglob("*")):
+            if path.is_file() and ".ipynb_checkpoints" not in path.parts:
+                destination = target / path.relative_to(source)
+                if not destination.exists():
+                    destination.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copyfile(path, destination)
+    settings = course.config()
+    exchange = Path(settings.Exchange.root)
+    exchange.mkdir(parents=True, exist_ok=True)  # an empty Assignment List rather than an error
+    (folder / "nbgrader_config.py").write_text(LEARNER_CONFIG.format(
+        course_id=settings.CourseDirectory.course_id, exchange=str(exchange)))
+    return folder
+
+
+def lab_environment() -> dict[str, str]:
+    """This environment with its ``bin`` folder first on ``PATH``."""
+    tools = str(Path(sys.executable).parent)
+    return {**os.environ, "PATH": os.pathsep.join([tools, os.environ.get("PATH", "")])}
+
+
+def lab_command(root_dir: Path, extra: list[str] = ()) -> list[str]:
+    """The command that opens JupyterLab on ``root_dir``, as root too."""
+    command = [str(Path(sys.executable).parent / "jupyter"), "lab", f"--ServerApp.root_dir={root_dir}"]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        command.append("--allow-root")
+    return [*command, *extra]

@@ -15,11 +15,21 @@ source notebook, which learners never receive.
 
 Every declared exercise is also recorded in :data:`REGISTRY` under its assignment (the name of
 the module that declares it), which is how the instructor's tools find an exercise's skill.
+
+Where a check runs decides how it answers. In a learner's own kernel (IPython, without nbgrader's
+``NBGRADER_EXECUTION``) a check never raises for a wrong answer: it shows a short coloured box
+(correct, incorrect, not answered yet), so *Restart and Run All* reaches every exercise, and
+:func:`summary` lists how each exercise of the assignment fared. Under nbgrader (Validate,
+autograding) and outside IPython (tests), a wrong answer raises :class:`Mistake`, which fails the
+cell; IPython shows it as one line, ``Mistake: <message>``, without a traceback into this module.
 """
 
 from __future__ import annotations
 
+import html
 import math
+import os
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -27,9 +37,9 @@ import numpy as np
 
 __all__ = [
     "COMMUNICATION", "DATA_HANDLING", "ML_ALGORITHMS", "PROGRAMMING", "SKILLS", "STATISTICS", "VISUALIZATION",
-    "Exercise", "Mistake", "REGISTRY", "call", "exercise", "expect", "expect_array", "expect_integer",
-    "expect_number", "expect_pair", "expect_type", "expect_unchanged", "is_integer", "is_number",
-    "same_values", "shown",
+    "Exercise", "LAST_CHECKS", "Mistake", "REGISTRY", "call", "exercise", "expect", "expect_array",
+    "expect_integer", "expect_number", "expect_pair", "expect_type", "expect_unchanged", "is_integer",
+    "is_number", "same_values", "shown", "summary",
 ]
 
 # The hard skills an ML internship asks for. Every graded exercise proves one of them, so the
@@ -45,13 +55,29 @@ SKILLS = (PROGRAMMING, STATISTICS, DATA_HANDLING, ML_ALGORITHMS, VISUALIZATION, 
 #: assignment -> exercise name -> Exercise, filled by :func:`exercise` as each check module is imported.
 REGISTRY: dict[str, dict[str, Exercise]] = {}
 
+# What the last check of an exercise found, as :func:`summary` lists it.
+PASSED, INCORRECT, NOT_ANSWERED, NOT_RUN = "passed", "incorrect", "not answered", "not run yet"
+
+#: assignment -> exercise name -> (status, message) of the latest check run in this kernel, the
+#: assignment checked last at the end; the message is the mistake's ("" when the check passed).
+LAST_CHECKS: dict[str, dict[str, tuple[str, str]]] = {}
+
 
 class Mistake(AssertionError):
     """A learner's answer is wrong in a way the check can explain.
 
     It is an AssertionError so nbgrader counts the test cell as failed, exactly as it
-    would for a bare ``assert``.
+    would for a bare ``assert``. ``unanswered`` is True when the answer is still the released
+    stub (it raises NotImplementedError): nothing is wrong yet, the exercise is not done.
     """
+
+    unanswered = False
+
+    def _render_traceback_(self) -> list[str]:
+        """What IPython shows when a Mistake fails a cell (Validate, the autograded notebook): its
+        name in red and its message, without the traceback into the course's checks, which
+        would only push the message down."""
+        return [f"\x1b[0;31m{type(self).__name__}\x1b[0m: {self}"]
 
 
 # --- checks' building blocks -------------------------------------------------------------------
@@ -85,10 +111,10 @@ def call(function: Callable, *args, advice: str = ""):
     try:
         return function(*args)
     except NotImplementedError:
-        raise Mistake(
-            f"`{name}` still raises NotImplementedError: replace the line "
-            "`raise NotImplementedError()` with your own code."
-        ) from None
+        stub = Mistake(f"`{name}` still raises NotImplementedError: replace the line "
+                       "`raise NotImplementedError()` with your own code.")
+        stub.unanswered = True
+        raise stub from None
     except Exception as error:  # any learner bug becomes feedback
         detail = f"`{name}({arguments})` raised {type(error).__name__}: {error}"
         raise Mistake(f"{detail}. {advice}" if advice else detail) from None
@@ -224,7 +250,13 @@ class Exercise:
             raise ValueError(f"{self.name}: give at least two hints, from gentle to explicit")
 
     def check(self, function: Callable) -> None:
-        """Run the visible checks; print a confirmation or raise a :class:`Mistake`."""
+        """Run the visible checks and say what they found.
+
+        In a learner's own kernel the answer is shown in a box (correct, incorrect, not answered
+        yet) and nothing is raised, so the notebook runs on to the next exercise. Under nbgrader
+        and outside IPython a confirmation is printed or a :class:`Mistake` raised, failing the cell.
+        Either way the result is kept for :func:`summary`.
+        """
         try:
             expect(
                 callable(function),
@@ -233,9 +265,27 @@ class Exercise:
             )
             self.checker(function)
         except Mistake as mistake:
-            raise Mistake(f"{self.name} ({self.title}): {mistake}") from None
+            status = NOT_ANSWERED if mistake.unanswered else INCORRECT
+            self._keep(status, str(mistake))
+            message = f"{self.name} ({self.title}): {mistake}"
+            if _in_learners_kernel():
+                _display(*_check_box(self, status, message))
+                return
+            failure = Mistake(message)
+            failure.unanswered = mistake.unanswered
+            raise failure from None
+        self._keep(PASSED, "")
+        if _in_learners_kernel():
+            _display(*_check_box(self, PASSED, ""))
+            return
         print(f"✓ {self.name} ({self.title}): the visible checks pass. "
               "The hidden tests check more cases when your work is graded.")
+
+    def _keep(self, status: str, message: str) -> None:
+        """Record this check's result for :func:`summary`, as the latest of this exercise."""
+        checks = LAST_CHECKS.pop(self.assignment, {})  # put back last: the latest assignment checked
+        checks[self.name] = (status, message)
+        LAST_CHECKS[self.assignment] = checks
 
     def hint(self, level: int = 1) -> None:
         """Print hint number ``level`` (1 = gentlest) and say whether a stronger one exists."""
@@ -262,3 +312,123 @@ def exercise(title: str, skill: str, hints: Sequence[str]) -> Callable[[Callable
         return declared
 
     return declare
+
+
+# --- what a learner sees in their own kernel ------------------------------------------------------
+
+
+def _in_ipython() -> bool:
+    """True in IPython (a notebook's kernel); False in plain Python, where ``get_ipython()`` is None."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return False
+    return get_ipython() is not None
+
+
+def _in_learners_kernel() -> bool:
+    """True in a learner's own IPython kernel: neither nbgrader (Validate, autograding), which sets
+    ``NBGRADER_EXECUTION``, nor plain Python (tests, scripts)."""
+    return not os.environ.get("NBGRADER_EXECUTION") and _in_ipython()
+
+
+def _display(html_text: str, plain: str) -> None:
+    """Show HTML in a notebook, with ``plain`` for a terminal or a frontend without HTML."""
+    from IPython.display import display
+
+    display({"text/html": html_text, "text/plain": plain}, raw=True)
+
+
+#: status -> (symbol, text colour, background, border) of its box and of its row in the summary.
+_LOOKS = {
+    PASSED: ("✓", "#1b5e20", "#e8f5e9", "#43a047"),
+    INCORRECT: ("✗", "#b71c1c", "#ffebee", "#e53935"),
+    NOT_ANSWERED: ("…", "#0d47a1", "#e3f2fd", "#1e88e5"),
+    NOT_RUN: ("·", "#424242", "#f5f5f5", "#9e9e9e"),
+}
+
+_HIDDEN_TESTS = "The hidden tests check more cases when your work is graded."
+
+
+def _as_html(text: str) -> str:
+    """``text`` escaped for HTML, its `code` spans (as checks write them) shown as code."""
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", html.escape(text))
+
+
+def _box(status: str, content: str) -> str:
+    """A Kaggle-Learn-like coloured box around ``content``, which is HTML already escaped."""
+    _, colour, background, border = _LOOKS[status]
+    return (f'<div style="color: {colour}; background: {background}; border-left: 4px solid {border}; '
+            f'padding: 6px 12px; margin: 2px 0; line-height: 1.5;">{content}</div>')
+
+
+def _check_box(exercise: Exercise, status: str, message: str) -> tuple[str, str]:
+    """(HTML, plain text) of a check's result: ``message`` is the mistake, prefixed with the exercise."""
+    if status == PASSED:
+        plain = f"✓ Correct: {exercise.name} ({exercise.title}): the visible checks pass. {_HIDDEN_TESTS}"
+        content = (f"<b>✓ Correct:</b> {_as_html(f'{exercise.name} ({exercise.title})')}<br>"
+                   f"<small>The visible checks pass. {_HIDDEN_TESTS}</small>")
+    elif status == NOT_ANSWERED:
+        plain = f"Not answered yet: {message}"
+        content = f"<b>Not answered yet:</b> {_as_html(message)}"
+    else:
+        stuck = f"Stuck? `{exercise.name}.hint()` gives a hint."
+        plain = f"✗ Incorrect: {message}\n{stuck}"
+        content = f"<b>✗ Incorrect:</b> {_as_html(message)}<br><small>{_as_html(stuck)}</small>"
+    return _box(status, content), plain
+
+
+def _current_assignment() -> str | None:
+    """The assignment of the latest check run in this kernel, else the only one whose checks are imported."""
+    if LAST_CHECKS:
+        return next(reversed(LAST_CHECKS))
+    return next(iter(REGISTRY)) if len(REGISTRY) == 1 else None
+
+
+def _summary(assignment: str | None) -> tuple[str, str]:
+    """(HTML, plain text) of :func:`summary`."""
+    assignment = assignment or _current_assignment()
+    exercises = REGISTRY.get(assignment, {}) if assignment else {}
+    if not exercises:
+        plain = ("No exercise has been checked in this kernel yet: run Kernel → Restart Kernel and "
+                 "Run All Cells, then this cell again.")
+        return _box(NOT_RUN, _as_html(plain)), plain
+    checked = LAST_CHECKS.get(assignment, {})
+    rows = [(exercise, *checked.get(name, (NOT_RUN, ""))) for name, exercise in exercises.items()]
+    passed = sum(status == PASSED for _, status, _ in rows)
+    headline = (f"{passed} of 1 exercise passes its visible checks" if len(rows) == 1
+                else f"{passed} of {len(rows)} exercises pass their visible checks")
+    plain_lines = [f"{headline} ({assignment}):"]
+    html_rows = []
+    for exercise, status, message in rows:
+        symbol, colour, background, _ = _LOOKS[status]
+        said = f"{status}: {message}" if message else status
+        plain_lines.append(f"  {symbol} {exercise.name}  {exercise.title}: {said}")
+        html_rows.append(
+            f'<tr><td style="text-align: left;">{_as_html(exercise.name)}</td>'
+            f'<td style="text-align: left;">{_as_html(exercise.title)}</td>'
+            f'<td style="text-align: left; color: {colour}; background: {background}; white-space: nowrap;">'
+            f"{symbol} {_as_html(status)}</td>"
+            f'<td style="text-align: left;">{_as_html(message)}</td></tr>')
+    plain_lines.append(_HIDDEN_TESTS)
+    table = (f"<p><b>{_as_html(headline)}</b> ({_as_html(assignment)})</p>"
+             '<table><thead><tr><th style="text-align: left;">Exercise</th><th style="text-align: left;">'
+             'Task</th><th style="text-align: left;">Status</th><th style="text-align: left;">What the '
+             f'check says</th></tr></thead><tbody>{"".join(html_rows)}</tbody></table>'
+             f"<p><small>{_as_html(_HIDDEN_TESTS)}</small></p>")
+    return table, "\n".join(plain_lines)
+
+
+def summary(assignment: str | None = None) -> None:
+    """Show how every exercise of the assignment fared in its latest check in this kernel.
+
+    Each exercise is passed, incorrect, not answered (still the stub) or not run yet, with the
+    count of those that pass, e.g. "4 of 6 exercises pass their visible checks". The assignment
+    is the one of the latest check run (or the only one whose checks are imported); name it to
+    choose another. A notebook shows a table, plain Python prints the same as text.
+    """
+    table, plain = _summary(assignment)
+    if _in_ipython():
+        _display(table, plain)
+    else:
+        print(plain)

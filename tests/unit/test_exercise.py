@@ -1,7 +1,8 @@
 """exercise: the helpers every visible check shares, the ``exercise`` decorator and its registry,
-and what ``Exercise.check`` and ``Exercise.hint`` print or raise."""
+what ``Exercise.check`` and ``Exercise.hint`` print, show or raise, and the ``summary`` of the checks run."""
 from __future__ import annotations
 
+import contextlib
 import copy
 import functools
 
@@ -28,6 +29,7 @@ from mlcourse.exercise import (
     is_number,
     same_values,
     shown,
+    summary,
 )
 
 # --- expect and shown ---------------------------------------------------------------------------
@@ -285,9 +287,10 @@ def test_expect_unchanged_catches_an_in_place_change_with_the_default_or_given_a
 
 @pytest.fixture
 def registry(monkeypatch) -> dict:
-    """An empty REGISTRY for the test, so the course's own exercises are left alone."""
+    """An empty REGISTRY (and no check run yet) for the test, so the course's own exercises are left alone."""
     fresh: dict = {}
     monkeypatch.setattr(ex, "REGISTRY", fresh)
+    monkeypatch.setattr(ex, "LAST_CHECKS", {})
     return fresh
 
 
@@ -383,8 +386,24 @@ def test_check_reports_the_stub_with_the_exercise_prefix(q1):
         raise NotImplementedError()
 
     with pytest.raises(Mistake, match=r"^q1 \(convert grams to kilograms\): `mass_kg` still raises "
-                                      r"NotImplementedError"):
+                                      r"NotImplementedError") as caught:
         q1.check(mass_kg)
+    assert caught.value.unanswered
+
+
+def test_only_the_stubs_mistake_is_marked_unanswered():
+    def stub():
+        raise NotImplementedError()
+
+    with pytest.raises(Mistake) as caught:
+        call(stub)
+    assert caught.value.unanswered
+    with pytest.raises(Mistake) as caught:
+        call(lambda: 1 / 0)
+    assert not caught.value.unanswered
+    with pytest.raises(Mistake) as caught:
+        expect(False, "wrong")
+    assert not caught.value.unanswered
 
 
 @pytest.mark.parametrize("result", [3.75, None, "mass_kg"])
@@ -419,3 +438,149 @@ def test_the_last_hint_does_not_offer_another_and_levels_are_clamped(q1, capsys)
     assert capsys.readouterr().out == last
     q1.hint(0)
     assert capsys.readouterr().out.startswith("Hint 1 of 3 for q1")
+
+
+# --- in a learner's kernel: boxes instead of errors; under nbgrader: one line, no traceback --------
+
+
+def test_ipython_shows_a_mistake_as_its_name_and_message_without_a_traceback():
+    lines = Mistake("q1 (title): mass_kg(3750) should be 3.75")._render_traceback_()
+    assert lines == ["\x1b[0;31mMistake\x1b[0m: q1 (title): mass_kg(3750) should be 3.75"]
+
+
+@pytest.fixture
+def shown_boxes(monkeypatch) -> list[tuple[str, str]]:
+    """Run as in an IPython kernel without nbgrader: what check() displays, as (HTML, plain text)."""
+    boxes: list[tuple[str, str]] = []
+    monkeypatch.setattr(ex, "_in_ipython", lambda: True)
+    monkeypatch.setattr(ex, "_display", lambda html_text, plain: boxes.append((html_text, plain)))
+    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+    return boxes
+
+
+def test_in_a_learners_kernel_a_wrong_answer_is_shown_not_raised(q1, shown_boxes, capsys):
+    q1.check(lambda grams: grams * 1000)
+    ((page, plain),) = shown_boxes
+    assert plain == ("✗ Incorrect: q1 (convert grams to kilograms): mass_kg(3750) should be 3.75\n"
+                     "Stuck? `q1.hint()` gives a hint.")
+    assert "<b>✗ Incorrect:</b> q1 (convert grams to kilograms): mass_kg(3750) should be 3.75" in page
+    assert "<code>q1.hint()</code>" in page and "#ffebee" in page
+    assert capsys.readouterr().out == ""
+
+
+def test_in_a_learners_kernel_a_right_answer_and_a_stub_get_their_own_box(q1, shown_boxes):
+    def mass_kg(grams):
+        raise NotImplementedError()
+
+    q1.check(lambda grams: grams / 1000)
+    q1.check(mass_kg)
+    (right, right_plain), (stub, stub_plain) = shown_boxes
+    assert right_plain == ("✓ Correct: q1 (convert grams to kilograms): the visible checks pass. "
+                           "The hidden tests check more cases when your work is graded.")
+    assert "<b>✓ Correct:</b> q1 (convert grams to kilograms)" in right and "#e8f5e9" in right
+    assert stub_plain.startswith("Not answered yet: q1 (convert grams to kilograms): `mass_kg` still raises")
+    assert "<b>Not answered yet:</b>" in stub and "<code>mass_kg</code>" in stub and "#e3f2fd" in stub
+
+
+@pytest.mark.parametrize("execution", ["validate", "autograde"])
+def test_under_nbgrader_a_wrong_answer_still_raises_in_ipython(q1, shown_boxes, monkeypatch, execution):
+    monkeypatch.setenv("NBGRADER_EXECUTION", execution)
+    with pytest.raises(Mistake, match=r"^q1 \(convert grams to kilograms\): mass_kg\(3750\) "
+                                      r"should be 3\.75$"):
+        q1.check(lambda grams: grams * 1000)
+    assert shown_boxes == []
+
+
+def test_everything_a_message_quotes_is_escaped_in_the_box(registry, shown_boxes):
+    def q7(answer):
+        expect(False, f"answer() gave {call(answer)!r}, not a number.")
+
+    declare(q7, title="<i>titled</i> & co").check(lambda: "<script>alert('x')</script> & `tick`")
+    ((page, plain),) = shown_boxes
+    assert "<script>" not in page and "<i>" not in page
+    assert ("q7 (&lt;i&gt;titled&lt;/i&gt; &amp; co): answer() gave "
+            "&quot;&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; <code>tick</code>&quot;") in page
+    assert "<script>alert('x')</script> & `tick`" in plain
+
+
+# --- summary --------------------------------------------------------------------------------------
+
+
+def four_exercises() -> list[Exercise]:
+    def q1(f):
+        check_mass(f)
+
+    def q2(f):
+        check_mass(f)
+
+    def q3(f):
+        check_mass(f)
+
+    def q4(f):
+        check_mass(f)
+
+    return [declare(q, title=f"task {q.__name__}") for q in (q1, q2, q3, q4)]
+
+
+def stub(grams):
+    raise NotImplementedError()
+
+
+def test_summary_counts_the_latest_check_of_each_exercise_and_lists_the_unrun(registry, capsys):
+    q1, q2, q3, _ = four_exercises()
+    q1.check(lambda grams: grams / 1000)
+    for answer in (lambda grams: grams / 1000, lambda grams: grams * 1000):  # right, then wrong
+        with contextlib.suppress(Mistake):
+            q2.check(answer)
+    with pytest.raises(Mistake):
+        q3.check(stub)
+    capsys.readouterr()
+    summary()
+    assert capsys.readouterr().out == (
+        "1 of 4 exercises pass their visible checks (demo_assignment):\n"
+        "  ✓ q1  task q1: passed\n"
+        "  ✗ q2  task q2: incorrect: mass_kg(3750) should be 3.75\n"
+        "  … q3  task q3: not answered: `stub` still raises NotImplementedError: replace the line "
+        "`raise NotImplementedError()` with your own code.\n"
+        "  · q4  task q4: not run yet\n"
+        "The hidden tests check more cases when your work is graded.\n")
+    q2.check(lambda grams: grams / 1000)
+    capsys.readouterr()
+    summary()
+    assert capsys.readouterr().out.startswith("2 of 4 exercises pass their visible checks (demo_assignment):")
+
+
+def test_summary_of_the_latest_assignment_checked_or_of_the_one_named(registry, capsys):
+    q1, *_ = four_exercises()
+
+    def q9(f):
+        check_mass(f)
+
+    other = declare(q9, module="mlcourse.exercises.other")
+    summary()
+    assert "No exercise has been checked in this kernel yet" in capsys.readouterr().out
+    q1.check(lambda grams: grams / 1000)
+    other.check(lambda grams: grams / 1000)
+    capsys.readouterr()
+    summary()
+    assert capsys.readouterr().out.startswith("1 of 1 exercise passes its visible checks (other):")
+    summary("demo_assignment")
+    assert capsys.readouterr().out.startswith("1 of 4 exercises pass their visible checks (demo_assignment):")
+    q1.check(lambda grams: grams / 1000)
+    summary()
+    assert "(demo_assignment):" in capsys.readouterr().out.splitlines()[1]
+
+
+def test_summary_is_a_table_in_a_notebook_with_every_message_escaped(registry, shown_boxes):
+    four_exercises()
+
+    def q5(answer):
+        expect(False, f"answer() gave {call(answer)!r}.")
+
+    declare(q5, title="task q5").check(lambda: "<b>kilos</b> & grams")
+    summary()
+    page, plain = shown_boxes[-1]
+    assert plain.startswith("0 of 5 exercises pass their visible checks (demo_assignment):")
+    assert page.count("<tr>") == 6 and "<b>0 of 5 exercises pass their visible checks</b>" in page
+    assert "✗ incorrect" in page and page.count("· not run yet") == 4
+    assert "<b>kilos</b>" not in page and "&lt;b&gt;kilos&lt;/b&gt; &amp; grams" in page

@@ -73,6 +73,7 @@ c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.GetGrades",
     "nbgrader.preprocessors.ClearHiddenTests",
     "mlcourse.instructor.feedback_privacy.RedactHiddenTestErrors",
+    "mlcourse.instructor.feedback_labels.LabelExercises",  # names each score's exercise; reads metadata only
     "nbconvert.preprocessors.sanitize.SanitizeHTML",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]

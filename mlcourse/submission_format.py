@@ -18,6 +18,33 @@ def _some(values) -> str:
     return ", ".join(str(v) for v in values[:SHOWN]) + more
 
 
+def _noun(number: int, singular: str, plural: str | None = None) -> str:
+    """The noun that goes with ``number``: "id" for 1, "ids" otherwise (or ``plural``)."""
+    return singular if number == 1 else plural or singular + "s"
+
+
+def _count(number: int, singular: str, plural: str | None = None) -> str:
+    """``number`` with the noun it counts: "1 id", "3 ids", "1 probability", "2 probabilities"."""
+    return f"{number} {_noun(number, singular, plural)}"
+
+
+def _sentence(text: str) -> str:
+    """``text`` as a sentence of its own: a capital first letter and a full stop (or ? or !) at the end."""
+    text = text.strip()
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
+def as_sentences(found: list[str]) -> str:
+    """Problems joined into one message: the first as it is (it follows "...: " where it is shown), each
+    next one a sentence of its own, so nothing reads "...test id.; 1 id..."."""
+    if not found:
+        return ""
+    first, *rest = [text.strip() for text in found]
+    first = first if first.endswith((".", "?", "!")) else first + "."
+    return " ".join([first, *(_sentence(text) for text in rest)])
+
+
 def read_submission(path: Path):
     """Read a submission file, or return (None, problem) when it is not a readable CSV at all."""
     import pandas as pd
@@ -31,7 +58,8 @@ def read_submission(path: Path):
     except UnicodeDecodeError:
         return None, f"{path.name} is not a CSV file: it is not even text (UTF-8)."
     except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as error:
-        return None, f"{path.name} is not a CSV file pandas can read: {str(error).strip()}"
+        detail = str(error).strip().rstrip(".")
+        return None, f"{path.name} is not a CSV file pandas can read: {detail}."
     return frame, None
 
 
@@ -44,14 +72,15 @@ def problems(frame, test_ids) -> list[str]:
     missing = [c for c in COLUMNS if c not in columns]
     extra = [c for c in columns if c not in COLUMNS]
     if missing:
-        found.append(f"missing column(s): {', '.join(missing)} "
+        found.append(f"missing {_noun(len(missing), 'column')}: {', '.join(missing)} "
                      "(the header must be exactly `id,probability`).")
     if extra:
         hint = " (an unnamed first column usually means the index was written: use index=False)" if any(
             c.startswith("Unnamed") for c in extra) else ""
-        found.append(f"unexpected column(s): {', '.join(extra)}{hint}.")
+        found.append(f"unexpected {_noun(len(extra), 'column')}: {', '.join(extra)}{hint}.")
     if len(frame) != len(test_ids):
-        found.append(f"{len(frame)} rows, but the test set has {len(test_ids)}: one row per test id.")
+        found.append(f"{_count(len(frame), 'row')}, but the test set has {len(test_ids)}: "
+                     "one row per test id.")
     if "id" in columns:
         ids = pd.to_numeric(frame["id"], errors="coerce")
         if ids.isna().any() or (ids % 1 != 0).any():
@@ -62,21 +91,26 @@ def problems(frame, test_ids) -> list[str]:
             unknown = set(ids) - set(test_ids)
             absent = set(test_ids) - set(ids)
             if duplicated:
-                found.append(f"{len(duplicated)} id(s) appear more than once: {_some(duplicated)}.")
+                verb = "appears" if len(duplicated) == 1 else "appear"
+                found.append(f"{_count(len(duplicated), 'id')} {verb} more than once: {_some(duplicated)}.")
             if unknown:
-                found.append(f"{len(unknown)} id(s) are not in the test set: {_some(unknown)}.")
+                verb = "is" if len(unknown) == 1 else "are"
+                found.append(f"{_count(len(unknown), 'id')} {verb} not in the test set: {_some(unknown)}.")
             if absent and len(frame) == len(test_ids):
-                found.append(f"{len(absent)} test id(s) have no prediction: {_some(absent)}.")
+                verb = "has" if len(absent) == 1 else "have"
+                found.append(f"{_count(len(absent), 'test id')} {verb} no prediction: {_some(absent)}.")
     if "probability" in columns:
         probability = pd.to_numeric(frame["probability"], errors="coerce")
         not_numbers = int((probability.isna() & frame["probability"].notna()).sum())
         blank = int(frame["probability"].isna().sum())
         outside = int(((probability < 0) | (probability > 1)).sum())
+        counted = lambda number: (_count(number, "probability", "probabilities")  # noqa: E731
+                                  + (" is" if number == 1 else " are"))
         if not_numbers:
-            found.append(f"{not_numbers} probabilities are not numbers.")
+            found.append(f"{counted(not_numbers)} not {'a number' if not_numbers == 1 else 'numbers'}.")
         if blank:
-            found.append(f"{blank} probabilities are missing (NaN): predict every row.")
+            found.append(f"{counted(blank)} missing (NaN): predict every row.")
         if outside:
-            found.append(f"{outside} probabilities are outside [0, 1]: "
+            found.append(f"{counted(outside)} outside [0, 1]: "
                          "use predict_proba(...)[:, 1], not decision scores.")
     return found

@@ -105,7 +105,7 @@ def test_capstone_files_are_scored_and_ranked_on_the_leaderboard(demo):
     assert [board[s].split()[0] for s in ("zoe", "ada", "cleo", "dan", "ben")] == ["1", "2", "3", "3", "5"]
     assert "review: ROC-AUC above 0.97" in board["zoe"] and "review" not in board["ada"]
     assert "identical file to dan's" in board["cleo"] and "identical file to cleo's" in board["dan"]
-    assert "no valid submission: unexpected column(s): Unnamed: 0" in board["fay"]
+    assert "no valid submission: unexpected column: Unnamed: 0" in board["fay"]
     assert "is not a CSV file" in board["gil"] and "there is no file submission.csv" in board["kim"]
     assert "500 rows" in board["hal"] and "outside [0, 1]" in board["ivy"]
     page = (workdir / "competition" / "leaderboard.html").read_text(encoding="utf-8")

@@ -11,13 +11,17 @@ from __future__ import annotations
 
 from nbgrader.utils import is_grade, is_locked, is_solution, is_task
 
-__all__ = ["HIDDEN_MARKERS", "SETUP", "SOLUTION_MARKERS", "WRITTEN_ANSWER", "answer_cells", "exercise_name",
-           "grade_id", "is_answer_cell", "is_graded_code", "is_instructor_code", "is_task", "is_test_cell"]
+__all__ = ["HIDDEN_MARKERS", "SETUP", "SOLUTION_MARKERS", "SUMMARY_CELLS", "WRITTEN_ANSWER", "answer_cells",
+           "exercise_name", "grade_id", "is_answer_cell", "is_graded_code", "is_instructor_code", "is_task",
+           "is_test_cell"]
 
 SOLUTION_MARKERS = ("### BEGIN SOLUTION", "### END SOLUTION")
 HIDDEN_MARKERS = ("### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS")
 SETUP = "setup"
 WRITTEN_ANSWER = "written-answer"
+#: Cell ids (not grade ids: the cells are not nbgrader's) of the "Before you submit" heading and the
+#: ``summary()`` cell that end every assignment before its outro.
+SUMMARY_CELLS = ("summary-text", "summary")
 
 
 def grade_id(cell) -> str | None:

@@ -51,7 +51,8 @@ def _collect(course: Course, args) -> int:
     refused = collect(course, course.require_released(args.assignment))
     for student, reasons in refused.items():
         print(f"{student}: refused, will score 0: {'; '.join(reasons)}")
-    print(f"collected {args.assignment}" + (f"; {len(refused)} submission(s) refused" if refused else ""))
+    refusals = f"; {len(refused)} submission{'s' if len(refused) != 1 else ''} refused" if refused else ""
+    print(f"collected {args.assignment}{refusals}")
     return ATTENTION if refused else OK
 
 
@@ -157,13 +158,13 @@ def _portfolio(course: Course, args) -> int:
 
 
 def _skills(course: Course, args) -> int:
-    from mlcourse.instructor.skills import mastery, skills_chart, skills_table
+    from mlcourse.instructor.skills import chart_path, mastery, skills_chart, skills_table
 
     table = mastery(course, args.student)
     if not table:
         raise CourseError("the gradebook has no learners yet: autograde some submissions first.")
     print(skills_table(table))
-    chart = skills_chart(table, args.out,
+    chart = skills_chart(table, chart_path(course, args.out),
                          f"Skills of {args.student}" if args.student else "Skills of the class")
     print(f"wrote {chart}")
     return OK
@@ -257,8 +258,7 @@ def parser() -> argparse.ArgumentParser:
     portfolio.add_argument("--out", type=Path, help="the folder to write (default: portfolios/<student>)")
     skills = command("skills", _skills, "mastery per skill from the gradebook, as a table and a chart")
     skills.add_argument("--student", help="one learner (default: the whole class)")
-    skills.add_argument("--out", type=Path, default=Path("skills.png"),
-                        help="chart file (default: skills.png)")
+    skills.add_argument("--out", type=Path, help="chart file (default: skills.png in the course folder)")
     return main_parser
 
 

@@ -41,15 +41,16 @@ def _auc(value: float | None) -> str:
     return "" if value is None else f"{value:.4f}"
 
 
-# (header, value shown) per column; the public board keeps only the first four.
+# (CSV column, header people read, value shown) per column; the public board keeps only the first four.
+# The CSV keeps machine-readable names; the terminal table and the HTML page show the readable headers.
 COLUMNS = [
-    ("rank", lambda r: "" if r.rank is None else str(r.rank)),
-    ("learner", lambda r: r.student),
-    ("public_auc", lambda r: _auc(r.public_auc)),
-    ("submissions", lambda r: str(r.submissions)),
-    ("private_auc", lambda r: _auc(r.private_auc)),
-    ("points", lambda r: f"{r.points:g}"),
-    ("flag", lambda r: r.flag),
+    ("rank", "rank", lambda r: "" if r.rank is None else str(r.rank)),
+    ("learner", "learner", lambda r: r.student),
+    ("public_auc", "public AUC", lambda r: _auc(r.public_auc)),
+    ("submissions", "submissions", lambda r: str(r.submissions)),
+    ("private_auc", "private AUC", lambda r: _auc(r.private_auc)),
+    ("points", "points", lambda r: f"{r.points:g}"),
+    ("flag", "flag", lambda r: r.flag),
 ]
 
 
@@ -103,12 +104,20 @@ def standings(entries: list[Scored], settings: Competition, by: str = "private")
 def write_csv(rows: list[Standing], path: Path, public: bool = False) -> None:
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow([header for header, _ in columns(public)])
-        writer.writerows([[shown(r) for _, shown in columns(public)] for r in rows])
+        writer.writerow([name for name, _, _ in columns(public)])
+        writer.writerows([[shown(r) for _, _, shown in columns(public)] for r in rows])
 
 
-def _chart(rows: list[Standing], settings: Competition, public: bool) -> str:
-    """A horizontal bar chart of the ranking score with the pass and full-marks lines, as a PNG data URI."""
+#: The chart's resolution and type sizes: 12 inches at 110 dpi is 1320 px wide, and text of 12 to 15 pt
+#: is 18 to 23 px tall, readable when a browser scales the image down to its page.
+CHART_DPI = 110
+CHART_WIDTH_IN = 12
+TEXT_PT, TITLE_PT = 12, 15
+
+
+def chart_figure(rows: list[Standing], settings: Competition, public: bool):
+    """The leaderboard chart as a matplotlib figure: a horizontal bar per ranked learner with the pass
+    and full-marks lines, and the legend below the axes, where it covers no bar."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -116,7 +125,7 @@ def _chart(rows: list[Standing], settings: Competition, public: bool) -> str:
 
     score = (lambda r: r.public_auc) if public else (lambda r: r.private_auc)
     ranked = [r for r in rows if score(r) is not None][::-1]
-    fig, ax = plt.subplots(figsize=(7, 0.4 * len(ranked) + 1.5))
+    fig, ax = plt.subplots(figsize=(CHART_WIDTH_IN, 0.45 * len(ranked) + 2.8), layout="constrained")
     # colour-blind-safe (Okabe-Ito)
     colors = ["#d55e00" if r.flag and not public else "#0072b2" for r in ranked]
     ax.barh([r.student for r in ranked], [score(r) for r in ranked], color=colors)
@@ -127,22 +136,35 @@ def _chart(rows: list[Standing], settings: Competition, public: bool) -> str:
         ax.axvline(settings.full_marks_auc, color="#009e73", linestyle=":",
                    label=f"full marks {settings.full_marks_auc}")
     ax.set_xlim(min(0.5, min(score(r) for r in ranked) - 0.05), 1.0)
-    ax.set_xlabel(f"{'public' if public else 'private'} ROC-AUC")
-    ax.set_title("Capstone leaderboard" + ("" if public else " (orange: flagged for review)"))
-    ax.legend(loc="lower right", fontsize="small")
-    fig.tight_layout()
+    ax.tick_params(labelsize=TEXT_PT)
+    ax.set_xlabel(f"{'public' if public else 'private'} ROC-AUC", fontsize=TEXT_PT + 1)
+    ax.set_title("Capstone leaderboard" + ("" if public else " (orange: flagged for review)"),
+                 fontsize=TITLE_PT)
+    # Outside the axes, under them: the legend never covers a bar, however many learners there are.
+    fig.legend(*ax.get_legend_handles_labels(), loc="outside lower center", ncols=2, frameon=False,
+               fontsize=TEXT_PT)
+    return fig
+
+
+def _chart(rows: list[Standing], settings: Competition, public: bool) -> str:
+    """The leaderboard chart (:func:`chart_figure`) as a PNG data URI."""
+    import matplotlib.pyplot as plt
+
+    fig = chart_figure(rows, settings, public)
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=90)
+    fig.savefig(buffer, format="png", dpi=CHART_DPI)
     plt.close(fig)
     return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
 
 
 def write_html(rows: list[Standing], path: Path, settings: Competition, public: bool = False) -> None:
-    head = "".join(f"<th>{header}</th>" for header, _ in columns(public))
-    body = "\n".join("<tr>" + "".join(f"<td>{html.escape(shown(r))}</td>" for _, shown in columns(public))
+    head = "".join(f"<th>{html.escape(header[:1].upper() + header[1:])}</th>"
+                   for _, header, _ in columns(public))
+    body = "\n".join("<tr>" + "".join(f"<td>{html.escape(shown(r))}</td>" for _, _, shown in columns(public))
                      + "</tr>" for r in rows)
     has_scores = any(r.public_auc is not None for r in rows)
-    chart = (f'<img alt="bar chart of ROC-AUC per learner" src="{_chart(rows, settings, public)}">'
+    chart = (f'<img alt="bar chart of ROC-AUC per learner" style="max-width:100%;height:auto" '
+             f'src="{_chart(rows, settings, public)}">'
              if has_scores else "<p>No valid submission yet.</p>")
     about = ("Public: the score on a fixed ~30% of the test rows. The final ranking uses the other 70%, "
              "revealed when the competition ends." if public else
@@ -180,8 +202,8 @@ def build_leaderboard(course: Course, out: Path | None = None,
 def leaderboard_table(rows: list[Standing], public: bool = False) -> str:
     """The leaderboard as aligned text, for the terminal."""
     widths = {"rank": 4, "learner": 12, "public_auc": 10, "submissions": 11, "private_auc": 11, "points": 6}
-    lines = ["  ".join(f"{header:<{widths.get(header, 0)}}" for header, _ in columns(public)).rstrip()]
+    lines = ["  ".join(f"{header:<{widths.get(name, 0)}}" for name, header, _ in columns(public)).rstrip()]
     for r in rows:
-        lines.append("  ".join(f"{shown(r):<{widths.get(header, 0)}}"
-                               for header, shown in columns(public)).rstrip())
+        lines.append("  ".join(f"{shown(r):<{widths.get(name, 0)}}"
+                               for name, _, shown in columns(public)).rstrip())
     return "\n".join(lines)

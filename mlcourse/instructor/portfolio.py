@@ -16,7 +16,7 @@ from pathlib import Path
 
 import nbformat
 
-from mlcourse.instructor.cells import SETUP, WRITTEN_ANSWER, grade_id, is_graded_code, is_task
+from mlcourse.instructor.cells import SETUP, SUMMARY_CELLS, WRITTEN_ANSWER, grade_id, is_graded_code, is_task
 from mlcourse.instructor.competition import PACKAGE_DATA
 from mlcourse.instructor.course import Course, CourseError
 from mlcourse.instructor.scoring import counted_file
@@ -43,8 +43,10 @@ def _section_heading(text: str) -> str:
 
 
 def _course_scaffolding(cell) -> bool:
-    """A learner's code cell that only the course needs: comments alone (the course's suggestions)
-    or calls to the course's checks and hints."""
+    """A learner's cell that only the course needs: the "Before you submit" summary, comments alone (the
+    course's suggestions) or calls to the course's checks and hints."""
+    if cell.get("id") in SUMMARY_CELLS:
+        return True
     if cell.cell_type != "code":
         return False
     lines = [line.strip() for line in cell.source.splitlines() if line.strip()]

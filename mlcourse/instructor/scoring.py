@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from mlcourse.instructor.course import Course, CourseError
-from mlcourse.submission_format import problems, read_submission
+from mlcourse.submission_format import as_sentences, problems, read_submission
 
 __all__ = ["HISTORY_FILE", "Scored", "counted_file", "history", "load_labels", "record_points", "score_all",
            "score_file", "score_submission", "selected"]
@@ -98,7 +98,7 @@ def score_submission(course: Course, student: str, path: Path, labels) -> Scored
     entry = Scored(student, datetime.now(UTC).isoformat(timespec="seconds"), digest,
                    "scored" if not found else "invalid", public, private,
                    course.competition().points_for(private) if private is not None else 0.0,
-                   "; ".join(found) if found else "")
+                   as_sentences(found))
     _append(course, entry)
     return entry
 

@@ -16,7 +16,8 @@ from mlcourse.exercises import catalog
 from mlcourse.instructor.cells import WRITTEN_ANSWER, exercise_name
 from mlcourse.instructor.course import Course, CourseError
 
-__all__ = ["cell_skill", "mastery", "skills_chart", "skills_table"]
+__all__ = ["CHART_FILE", "cell_skill", "chart_path", "mastery", "skills_chart", "skills_figure",
+           "skills_table"]
 
 
 def cell_skill(assignment: str, cell: str, score_cell: str) -> str | None:
@@ -80,8 +81,25 @@ def skills_table(table: dict[str, dict[str, tuple[float, float]]]) -> str:
     return "\n".join(lines)
 
 
-def skills_chart(table: dict[str, dict[str, tuple[float, float]]], path: Path, title: str) -> Path:
-    """A bar chart of mastery per skill (one learner, or the class's points pooled) saved as PNG."""
+#: Where ``mlcourse skills`` writes its chart unless told otherwise, relative to the course folder: next to
+#: ``grades.csv``, the other report the commands write there.
+CHART_FILE = Path("skills.png")
+#: The chart's resolution and type sizes: 12 inches at 110 dpi is 1320 px wide, and text of 12 to 15 pt
+#: is 18 to 23 px tall, readable when an image viewer or browser scales it down.
+CHART_DPI = 110
+CHART_SIZE_IN = (12, 6)
+TEXT_PT, TITLE_PT = 12, 15
+
+
+def chart_path(course: Course, out: Path | None = None) -> Path:
+    """The chart's file, absolute: ``out`` (relative to the current folder, as a command-line path is),
+    else :data:`CHART_FILE` in the course folder, never wherever the command happens to run."""
+    return (out if out is not None else course.root / CHART_FILE).resolve()
+
+
+def skills_figure(table: dict[str, dict[str, tuple[float, float]]], title: str):
+    """A bar chart of mastery per skill (one learner, or the class's points pooled) as a matplotlib
+    figure."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -90,15 +108,26 @@ def skills_chart(table: dict[str, dict[str, tuple[float, float]]], path: Path, t
     earned = [sum(t[s][0] for t in table.values()) for s in SKILLS]
     possible = [sum(t[s][1] for t in table.values()) for s in SKILLS]
     shares = [100 * e / p if p else 0 for e, p in zip(earned, possible)]
-    fig, ax = plt.subplots(figsize=(7, 3.5))
+    fig, ax = plt.subplots(figsize=CHART_SIZE_IN, layout="constrained")
     bars = ax.barh(SKILLS[::-1], shares[::-1], color="#0072b2")
     for bar, share, p in zip(bars, shares[::-1], possible[::-1]):
         label = f"{share:.0f}% of {p:g} points" if p else "not graded yet"
-        ax.text(share + 1, bar.get_y() + bar.get_height() / 2, label, va="center", fontsize="small")
+        inside = share > 70  # a long bar holds its label; a short one has it just after its end
+        ax.text(share - 1 if inside else share + 1, bar.get_y() + bar.get_height() / 2, label, va="center",
+                ha="right" if inside else "left", color="white" if inside else "black", fontsize=TEXT_PT)
     ax.set_xlim(0, 100)
-    ax.set_xlabel("mastery (% of graded points earned)")
-    ax.set_title(title)
-    fig.tight_layout()
-    fig.savefig(path, dpi=90)
+    ax.tick_params(labelsize=TEXT_PT)
+    ax.set_xlabel("mastery (% of graded points earned)", fontsize=TEXT_PT + 1)
+    ax.set_title(title, fontsize=TITLE_PT)
+    return fig
+
+
+def skills_chart(table: dict[str, dict[str, tuple[float, float]]], path: Path, title: str) -> Path:
+    """:func:`skills_figure` saved as PNG to ``path`` (its folder made if needed); returns ``path``."""
+    import matplotlib.pyplot as plt
+
+    fig = skills_figure(table, title)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, dpi=CHART_DPI)
     plt.close(fig)
     return path

@@ -209,7 +209,7 @@ def test_the_leaderboard_needs_attention_when_a_file_is_flagged(course, capsys):
     write_history(course, scored("ana", 0.90, 0.91), scored("zoe", 0.985, 0.98), scored("gil", None, None))
     assert run(course, "leaderboard") == ATTENTION
     out = capsys.readouterr().out.splitlines()
-    assert out[0].split() == ["rank", "learner", "public_auc", "submissions", "private_auc", "points", "flag"]
+    assert out[0] == "rank  learner       public AUC  submissions  private AUC  points  flag"
     assert out[1].split()[:6] == ["1", "zoe", "0.9850", "1", "0.9800", "5"]
     assert "review: ROC-AUC above 0.97" in out[1]
     assert out[2].split() == ["2", "ana", "0.9000", "1", "0.9100", "5"]
@@ -224,7 +224,7 @@ def test_the_public_leaderboard_never_needs_attention_and_shows_nothing_private(
     write_history(course, scored("ana", 0.90, 0.91), scored("zoe", 0.985, 0.98))
     assert run(course, "leaderboard", "--public", "--out", str(tmp_path / "board")) == OK
     out = capsys.readouterr().out
-    assert out.splitlines()[:3] == ["rank  learner       public_auc  submissions",
+    assert out.splitlines()[:3] == ["rank  learner       public AUC  submissions",
                                     "1     zoe           0.9850      1",
                                     "2     ana           0.9000      1"]
     assert "0.98" not in out.replace("0.9850", "") and "review" not in out

@@ -8,7 +8,15 @@ import pytest
 
 from mlcourse.instructor.cli import ATTENTION, COURSE_ERROR, main
 from mlcourse.instructor.course import Course, CourseError
-from mlcourse.instructor.scoring import HISTORY_FILE, Scored, history, record_points, score_all
+from mlcourse.instructor.scoring import (
+    HISTORY_FILE,
+    Scored,
+    history,
+    load_labels,
+    record_points,
+    score_all,
+    score_submission,
+)
 from tests.conftest import REPO
 from tests.unit.gradebooks import CAPSTONE_CELLS, add_assignment, scratch, submit
 
@@ -146,3 +154,12 @@ def test_the_score_command_needs_the_capstone_released(tmp_path, capsys):
         gb.remove_assignment("capstone")
     assert main(["--course", str(course.root), "score"]) == COURSE_ERROR
     assert "run `mlcourse release capstone`" in capsys.readouterr().err
+
+
+def test_a_file_with_several_problems_gets_one_message_in_sentences(course):
+    found = score_submission(course, "hal", SAMPLES / "hal_partial.csv", load_labels(course))
+    assert found.status == "invalid"
+    assert found.message == ("500 rows, but the test set has 9769: one row per test id. "
+                             "1 id appears more than once: 4.")
+    assert "; " not in found.message and "(s)" not in found.message
+    assert history(course)[-1].message == found.message

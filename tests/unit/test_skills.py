@@ -1,7 +1,11 @@
 """The skills report: mastery per learner and skill, read from a gradebook built through nbgrader's API."""
 from __future__ import annotations
 
+from pathlib import Path
+
+import matplotlib.image
 import pytest
+from matplotlib.text import Text
 
 from mlcourse.exercise import (
     COMMUNICATION,
@@ -13,7 +17,15 @@ from mlcourse.exercise import (
     VISUALIZATION,
 )
 from mlcourse.instructor.cli import main
-from mlcourse.instructor.skills import cell_skill, mastery, skills_chart, skills_table
+from mlcourse.instructor.skills import (
+    CHART_FILE,
+    cell_skill,
+    chart_path,
+    mastery,
+    skills_chart,
+    skills_figure,
+    skills_table,
+)
 from tests.unit.gradebooks import CAPSTONE_CELLS, PYTHON_FOR_ML_CELLS, add_assignment, grade, scratch, submit
 
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -138,3 +150,42 @@ def test_an_unknown_learner_is_a_course_error(course, tmp_path, capsys):
     assert main(["--course", str(course.root), "skills", "--student", "adaa", "--out",
                  str(tmp_path / "adaa.png")]) == 3
     assert "adaa" in capsys.readouterr().err
+
+
+def test_the_chart_is_at_least_1200_px_wide(course, tmp_path):
+    path = skills_chart(mastery(course), tmp_path / "class.png", "Skills of the class")
+    height, width, _ = matplotlib.image.imread(path).shape
+    assert width >= 1200 and height >= 500
+
+
+def test_every_text_of_the_chart_is_at_least_11_pt(course):
+    fig = skills_figure(mastery(course), "Skills of the class")
+    fig.canvas.draw()
+    texts = [t for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
+    assert {"programming", "Skills of the class", "not graded yet"} <= {t.get_text() for t in texts}
+    assert min(t.get_fontsize() for t in texts) >= 11
+
+
+def test_every_bar_label_stays_inside_the_chart(tmp_path):
+    full = NOTHING | {PROGRAMMING: (3.0, 3.0), STATISTICS: (1.0, 4.0)}
+    fig = skills_figure({"ada": full}, "Skills of ada")
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    (ax,) = fig.axes
+    frame = ax.get_window_extent(renderer)
+    for label in ax.texts:  # "100% of 3 points" inside its bar, shorter bars' labels after them
+        box = label.get_window_extent(renderer)
+        assert frame.x0 <= box.x0 and box.x1 <= frame.x1, label.get_text()
+
+
+def test_the_chart_goes_to_the_course_folder_unless_told_otherwise(course, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert CHART_FILE.name == "skills.png"
+    assert chart_path(course) == course.root / "skills.png"
+    assert chart_path(course, Path("mine.png")) == tmp_path.resolve() / "mine.png"
+    assert chart_path(course).is_absolute() and chart_path(course, Path("mine.png")).is_absolute()
+
+
+def test_the_chart_folder_is_made_if_needed(course, tmp_path):
+    path = skills_chart(mastery(course), tmp_path / "reports" / "skills.png", "Skills of the class")
+    assert path.read_bytes().startswith(PNG)

@@ -5,12 +5,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test test-fast coverage lint lab learner release clean sandbox-tool
+.PHONY: demo test test-fast coverage lint lab learner release clean sandbox-tool browser-tool
 
 demo: $(STAMP) sandbox-tool  ## the whole course loop on sample learners: release, submit, autograde, feedback, grades
 	$(BIN)/mlcourse demo
 
-test: $(STAMP) sandbox-tool  ## the whole test suite, lint first (also what CI runs)
+test: $(STAMP) sandbox-tool browser-tool  ## the whole test suite, lint first (also what CI runs)
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
@@ -38,6 +38,17 @@ sandbox-tool:
 	@command -v bwrap >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 \
 	  && (apt-get install -y -q bubblewrap >/dev/null 2>&1 || (apt-get update -q >/dev/null && apt-get install -y -q bubblewrap >/dev/null)); } \
 	  || echo "note: bubblewrap is not installed; grading will ask for it (apt-get install bubblewrap)"
+
+# The browser walk (tests/test_browser.py) drives Debian's chromium with its chromium-driver. As root with
+# apt-get, they are installed here; otherwise `make test` stops with the one command that installs them.
+browser-tool:
+	@{ { command -v chromium || command -v chromium-browser || command -v google-chrome; } >/dev/null 2>&1 \
+	  && command -v chromedriver >/dev/null 2>&1; } \
+	  || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 \
+	  && (apt-get install -y -q chromium chromium-driver >/dev/null 2>&1 \
+	      || (apt-get update -q >/dev/null && apt-get install -y -q chromium chromium-driver >/dev/null)); } \
+	  || { echo "error: the browser test needs Chromium and its driver; install them once, as root:" \
+	       "apt-get install chromium chromium-driver" >&2; exit 1; }
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; set PYTHON=/path/to/python3.11")'

@@ -425,10 +425,11 @@ def summary(assignment: str | None = None) -> None:
     Each exercise is passed, incorrect, not answered (still the stub) or not run yet, with the
     count of those that pass, e.g. "4 of 6 exercises pass their visible checks". The assignment
     is the one of the latest check run (or the only one whose checks are imported); name it to
-    choose another. A notebook shows a table, plain Python prints the same as text.
+    choose another. A learner's own notebook shows a table; under nbgrader (whose feedback and
+    Formgrader sanitize HTML away) and in plain Python the same is printed as text.
     """
     table, plain = _summary(assignment)
-    if _in_ipython():
+    if _in_learners_kernel():
         _display(table, plain)
     else:
         print(plain)

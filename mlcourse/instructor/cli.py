@@ -119,7 +119,7 @@ def _lab(course: Course, args) -> int:
         print(" ".join(command))
         return OK
     os.chdir(root)
-    os.execvpe(command[0], command, lab_environment())
+    os.execvpe(command[0], command, lab_environment(root))
 
 
 def _competition(course: Course, args) -> int:

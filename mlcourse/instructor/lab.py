@@ -12,6 +12,7 @@ container, a cloud VM), with ``--allow-root``.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sys
@@ -19,12 +20,19 @@ from pathlib import Path
 
 from mlcourse.instructor.course import Course, CourseError, prepare_gradebook
 
-__all__ = ["DEFAULT_WORKSPACE", "LEARNER_CONFIG", "lab_command", "lab_environment", "learner_workspace",
-           "prepare_instructor_lab"]
+__all__ = ["DEFAULT_WORKSPACE", "INSTRUCTOR_PLUGINS", "LEARNER_CONFIG", "LEARNER_SETTINGS", "lab_command",
+           "lab_environment", "learner_workspace", "prepare_instructor_lab"]
 
 #: Where a learner's workspace goes unless MLCOURSE_WORKSPACE or the command line says otherwise: in the
 #: learner's home, so that each learner of a shared machine has their own.
 DEFAULT_WORKSPACE = Path(os.environ.get("MLCOURSE_WORKSPACE", Path.home() / "mlcourse-workspace"))
+
+#: JupyterLab plugins a learner has no use for: nbgrader's instructor tools, switched off in a workspace.
+INSTRUCTOR_PLUGINS = ("@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:course-list",
+                      "@jupyter/nbgrader:create-assignment")
+#: The workspace's hidden folder of Jupyter settings (``labconfig/page_config.json``), read through
+#: ``JUPYTER_CONFIG_PATH`` by :func:`lab_environment`.
+LEARNER_SETTINGS = ".mlcourse-jupyter"
 
 #: The student side of nbgrader's configuration, written into a learner's workspace.
 LEARNER_CONFIG = '''"""nbgrader's settings for this learner's workspace, from `mlcourse lab --learner`."""
@@ -50,6 +58,7 @@ def learner_workspace(course: Course, folder: Path, self_study: bool = False) ->
     ``assignments/``: the released assignments, for a learner without a class. Files already there
     are the learner's work and are never overwritten."""
     folder = folder.resolve()
+    folder.mkdir(parents=True, exist_ok=True)
     if folder == course.root or folder.is_relative_to(course.root) or course.root.is_relative_to(folder):
         raise CourseError(f"a learner's workspace must be outside the course folder {course.root}, which "
                           f"holds the solutions; {folder} is not")
@@ -68,13 +77,21 @@ def learner_workspace(course: Course, folder: Path, self_study: bool = False) ->
     exchange.mkdir(parents=True, exist_ok=True)  # an empty Assignment List rather than an error
     (folder / "nbgrader_config.py").write_text(LEARNER_CONFIG.format(
         course_id=settings.CourseDirectory.course_id, exchange=str(exchange)))
+    page_config = folder / LEARNER_SETTINGS / "labconfig" / "page_config.json"
+    page_config.parent.mkdir(parents=True, exist_ok=True)
+    page_config.write_text(json.dumps({"disabledExtensions": dict.fromkeys(INSTRUCTOR_PLUGINS, True)}))
     return folder
 
 
-def lab_environment() -> dict[str, str]:
-    """This environment with its ``bin`` folder first on ``PATH``."""
+def lab_environment(root: Path | None = None) -> dict[str, str]:
+    """This environment with its ``bin`` folder first on ``PATH`` and, for a learner's workspace at
+    ``root``, the workspace's Jupyter settings (no instructor tools) first on ``JUPYTER_CONFIG_PATH``."""
     tools = str(Path(sys.executable).parent)
-    return {**os.environ, "PATH": os.pathsep.join([tools, os.environ.get("PATH", "")])}
+    env = {**os.environ, "PATH": os.pathsep.join([tools, os.environ.get("PATH", "")])}
+    if root is not None and (root / LEARNER_SETTINGS).is_dir():
+        env["JUPYTER_CONFIG_PATH"] = os.pathsep.join(
+            filter(None, [str(root / LEARNER_SETTINGS), os.environ.get("JUPYTER_CONFIG_PATH")]))
+    return env
 
 
 def lab_command(root_dir: Path, extra: list[str] = ()) -> list[str]:

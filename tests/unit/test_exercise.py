@@ -584,3 +584,12 @@ def test_summary_is_a_table_in_a_notebook_with_every_message_escaped(registry, s
     assert page.count("<tr>") == 6 and "<b>0 of 5 exercises pass their visible checks</b>" in page
     assert "✗ incorrect" in page and page.count("· not run yet") == 4
     assert "<b>kilos</b>" not in page and "&lt;b&gt;kilos&lt;/b&gt; &amp; grams" in page
+
+
+def test_under_nbgrader_the_summary_is_plain_text_which_feedback_keeps_readable(registry, shown_boxes, capsys,
+                                                                                 monkeypatch):
+    four_exercises()
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    summary()
+    assert shown_boxes == []
+    assert capsys.readouterr().out.startswith("0 of 4 exercises pass their visible checks (demo_assignment):")

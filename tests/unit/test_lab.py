@@ -3,6 +3,7 @@ Formgrader finds its gradebook and exchange; the command works as root and finds
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sys
@@ -36,7 +37,8 @@ def files(folder: Path) -> set[str]:
 
 def test_a_learner_workspace_holds_the_lessons_and_the_class_settings_never_a_solution(course, tmp_path):
     workspace = lab.learner_workspace(course, tmp_path / "alice")
-    assert files(workspace) == {"lessons/01_lesson.ipynb", "nbgrader_config.py"}
+    assert files(workspace) == {"lessons/01_lesson.ipynb", "nbgrader_config.py",
+                                f"{lab.LEARNER_SETTINGS}/labconfig/page_config.json"}
     settings = PyFileConfigLoader("nbgrader_config.py", path=str(workspace)).load_config()
     assert settings.CourseDirectory.course_id == "ml-internship"
     assert settings.Exchange.root == str(course.root / "exchange") and (course.root / "exchange").is_dir()
@@ -78,3 +80,14 @@ def test_mlcourse_lab_learner_prepares_the_workspace_and_names_the_command(cours
     out = capsys.readouterr().out
     assert code == 0 and "Assignment List" in out and f"--ServerApp.root_dir={tmp_path / 'bob'}" in out
     assert (tmp_path / "bob" / "lessons" / "01_lesson.ipynb").is_file()
+
+
+def test_a_learners_lab_leaves_out_the_instructor_tools(course, tmp_path, monkeypatch):
+    monkeypatch.delenv("JUPYTER_CONFIG_PATH", raising=False)
+    workspace = lab.learner_workspace(course, tmp_path / "alice")
+    env = lab.lab_environment(workspace)
+    assert env["JUPYTER_CONFIG_PATH"] == str(workspace / lab.LEARNER_SETTINGS)
+    page = json.loads((workspace / lab.LEARNER_SETTINGS / "labconfig" / "page_config.json").read_text())
+    assert set(page["disabledExtensions"]) == {f"@jupyter/nbgrader:{plugin}" for plugin in (
+        "formgrader", "course-list", "create-assignment")}
+    assert "JUPYTER_CONFIG_PATH" not in lab.lab_environment(course.root)

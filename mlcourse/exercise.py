@@ -37,9 +37,9 @@ import numpy as np
 
 __all__ = [
     "COMMUNICATION", "DATA_HANDLING", "ML_ALGORITHMS", "PROGRAMMING", "SKILLS", "STATISTICS", "VISUALIZATION",
-    "Exercise", "LAST_CHECKS", "Mistake", "REGISTRY", "call", "exercise", "expect", "expect_array",
-    "expect_integer", "expect_number", "expect_pair", "expect_type", "expect_unchanged", "is_integer",
-    "is_number", "same_values", "shown", "summary",
+    "Exercise", "LAST_CHECKS", "Mistake", "REGISTRY", "call", "close_for_dtype", "exercise", "expect",
+    "expect_array", "expect_integer", "expect_number", "expect_pair", "expect_type", "expect_unchanged",
+    "is_integer", "is_number", "same_values", "shown", "summary",
 ]
 
 # The hard skills an ML internship asks for. Every graded exercise proves one of them, so the
@@ -144,6 +144,16 @@ def is_number(value) -> bool:
 def is_integer(value) -> bool:
     """True for an integer, Python's or NumPy's; never for a bool."""
     return isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_))
+
+
+def close_for_dtype(actual, expected, dtype=None) -> bool:
+    """Whether ``actual`` is ``expected`` up to the roundings of ``actual``'s float type (its ``dtype``,
+    or ``dtype``): float32 or float16 answers are as valid as float64 ones where the text asks for no
+    particular type, so they are held to what their type can hold, not to float64's precision."""
+    kind = np.dtype(dtype if dtype is not None else getattr(actual, "dtype", np.float64))
+    resolution = np.finfo(kind).resolution if kind.kind == "f" else np.finfo(np.float64).resolution
+    rtol = max(1e-9, 100 * resolution)  # float64: 1e-9; float32: 1e-4; float16: 0.1
+    return bool(np.allclose(actual, expected, rtol=rtol, atol=rtol / 10))
 
 
 def expect_number(value, what: str) -> float:

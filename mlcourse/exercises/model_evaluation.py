@@ -31,7 +31,7 @@ from sklearn.preprocessing import StandardScaler
 from sklearn.tree import DecisionTreeClassifier
 from sklearn.utils.validation import check_is_fitted
 
-from mlcourse.exercise import ML_ALGORITHMS, Mistake, call, exercise, expect, expect_type
+from mlcourse.exercise import ML_ALGORITHMS, Mistake, call, close_for_dtype, exercise, expect, expect_type
 
 __all__ = ["Mistake", "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8"]
 
@@ -236,7 +236,7 @@ def q3(make_preprocessor):
            "the categories as ordered. Use OneHotEncoder: one column per category.")
     expect(out.shape == (6, 4),
            f"expected 1 numeric column + 3 one-hot columns (blue, green, red), got shape {out.shape}.")
-    expect(abs(out[:, 0].mean()) < 1e-9 and abs(out[:, 0].std() - 1) < 1e-9,
+    expect(close_for_dtype(out[:, 0].mean(), 0.0) and close_for_dtype(out[:, 0].std(), 1.0),
            "the numeric column should come first and be standardized (StandardScaler: mean 0, std 1).")
     new = pd.DataFrame({"size": [3.0], "colour": ["purple"]})
     try:

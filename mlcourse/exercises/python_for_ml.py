@@ -9,7 +9,16 @@ import math
 
 import numpy as np
 
-from mlcourse.exercise import DATA_HANDLING, PROGRAMMING, Mistake, call, exercise, expect, expect_type
+from mlcourse.exercise import (
+    DATA_HANDLING,
+    PROGRAMMING,
+    Mistake,
+    call,
+    close_for_dtype,
+    exercise,
+    expect,
+    expect_type,
+)
 
 __all__ = ["Mistake", "q1", "q2", "q3", "q4", "q5", "q6"]
 
@@ -114,9 +123,9 @@ def q6(standardize):
     expect(z.shape == (4,), f"the result should have one value per input value: shape (4,), got {z.shape}.")
     expect(np.issubdtype(z.dtype, np.floating),
            f"z-scores are fractions, so the dtype should be float, got {z.dtype}.")
-    expect(abs(z.mean()) < 1e-9,
-           f"z-scores should average 0 (subtract the mean); yours average {z.mean():.3f}.")
-    expect(not math.isclose(z.std(ddof=1), 1.0),
+    expect(close_for_dtype(z.mean(), 0.0, z.dtype),
+           f"z-scores should average 0 (subtract the mean); yours average {z.mean():.6g}.")
+    expect(not close_for_dtype(z.std(ddof=1), 1.0, z.dtype),
            "you divided by the sample standard deviation (ddof=1); use np.std's default, ddof=0.")
-    expect(math.isclose(z.std(), 1.0),
-           f"z-scores should have standard deviation 1 (divide by the std); yours have {z.std():.3f}.")
+    expect(close_for_dtype(z.std(), 1.0, z.dtype),
+           f"z-scores should have standard deviation 1 (divide by the std); yours have {z.std():.6g}.")

@@ -17,6 +17,7 @@ from mlcourse.exercise import (
     Exercise,
     Mistake,
     call,
+    close_for_dtype,
     exercise,
     expect,
     expect_array,
@@ -593,3 +594,20 @@ def test_under_nbgrader_the_summary_is_plain_text_which_feedback_keeps_readable(
     summary()
     assert shown_boxes == []
     assert capsys.readouterr().out.startswith("0 of 4 exercises pass their visible checks (demo_assignment):")
+
+
+@pytest.mark.parametrize("dtype", ["float64", "float32"])
+def test_a_float_answer_of_any_precision_is_held_to_what_its_type_can_hold(dtype):
+    values = np.array([1.0, 2.0, 3.0, 6.0])
+    z = (values.astype(dtype) - 3.0) / values.std().astype(dtype)
+    assert close_for_dtype(z.std(), 1.0, z.dtype) and close_for_dtype(z.mean(), 0.0, z.dtype)
+    assert not close_for_dtype(z.std() * 1.001, 1.0, z.dtype)  # a real mistake, in any precision
+
+
+def test_python_for_ml_accepts_float32_z_scores_and_names_the_real_mistake(capsys):
+    from mlcourse.exercises.python_for_ml import q6
+
+    q6.check(lambda values: (np.asarray(values, np.float32) - np.float32(3)) / np.float32(np.std(values)))
+    assert "✓ q6" in capsys.readouterr().out
+    with pytest.raises(Mistake, match="yours have 0.999001"):
+        q6.check(lambda values: (np.asarray(values, np.float32) - 3) / np.float32(np.std(values) * 1.001))

@@ -288,3 +288,31 @@ def test_hidden_labels_are_looked_up_when_the_reference_is_recorded_and_must_be_
     assert stored["value"] is None and stored["reference_score"] == 1.0
     with pytest.raises(CourseError, match="does not reach its own bar"):
         record_expected(course, "unit", reference_run(hidden_label_record([0.9, 0.7, 0.2], 0.9)))
+
+
+MASSES = np.random.default_rng(0).normal(4200, 800, 344)  # penguin body masses, in grams
+
+
+def z_scores(values, ddof: int = 0):
+    return (values - values.mean()) / values.std(ddof=ddof)
+
+
+def test_a_float32_answer_earns_the_points_a_float64_one_does():
+    expected = encode(z_scores(MASSES))
+    single = encode(z_scores(MASSES.astype(np.float32)))
+    assert not np.allclose(single, expected, rtol=1e-6, atol=1e-9)  # float32 misses float64's tolerances
+    assert matches(expected, single)
+    frame = pd.DataFrame({"z": z_scores(MASSES)})
+    assert matches(encode(frame), encode(frame.astype("float32")))
+
+
+def test_a_float32_answer_still_loses_the_points_for_a_real_mistake():
+    expected = encode(z_scores(MASSES))
+    assert not matches(expected, encode(z_scores(MASSES.astype(np.float32), ddof=1)))  # n - 1: off by 0.15 %
+    assert not matches(encode(0.1), encode(np.float32(0.1) * np.float32(1.0001)))
+
+
+def test_float64_answers_and_exact_comparisons_keep_their_tolerances():
+    assert not matches(0.3, 0.3 * (1 + 5e-6))  # float64, off by more than the exercise's 1e-6
+    assert not matches(0.3, float(np.float32(0.3)), rtol=0.0, atol=0.0)  # exact stays exact
+    assert matches(0.3, float(np.float32(0.3)))

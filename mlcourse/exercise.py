@@ -26,6 +26,7 @@ cell; IPython shows it as one line, ``Mistake: <message>``, without a traceback 
 
 from __future__ import annotations
 
+import copy
 import html
 import math
 import os
@@ -34,6 +35,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 
 __all__ = [
     "COMMUNICATION", "DATA_HANDLING", "ML_ALGORITHMS", "PROGRAMMING", "SKILLS", "STATISTICS", "VISUALIZATION",
@@ -97,19 +99,24 @@ def shown(value) -> str:
     return f"{value!r:.60}"
 
 
-def call(function: Callable, *args, advice: str = ""):
+def call(function: Callable, *args, advice: str = "", may_change: Sequence[int] = ()):
     """Call the learner's function, turning its exceptions into explanations.
 
     A released stub raises NotImplementedError; any other exception is a bug in the
     learner's code, reported with the call that triggered it (so they can reproduce it)
-    and with ``advice`` when the check knows the usual cause.
+    and with ``advice`` when the check knows the usual cause. A function that changes the data it
+    was given (a frame, a series, an array, a list, a dict or a set) is told so, whatever the
+    exercise: in a notebook that data is shared by every later cell, so an answer that changes it
+    breaks other exercises. ``may_change`` lists the positions of arguments the exercise's text asks
+    the function to change in place.
     """
     name = getattr(function, "__name__", "your function")
     arguments = ", ".join(repr(a) for a in args)
     if len(arguments) > 80:
         arguments = arguments[:77] + "..."
+    before = {i: kept for i, kept in _snapshots(args, may_change).items() if _unchanged(kept, args[i])}
     try:
-        return function(*args)
+        result = function(*args)
     except NotImplementedError:
         stub = Mistake(f"`{name}` still raises NotImplementedError: replace the line "
                        "`raise NotImplementedError()` with your own code.")
@@ -118,6 +125,46 @@ def call(function: Callable, *args, advice: str = ""):
     except Exception as error:  # any learner bug becomes feedback
         detail = f"`{name}({arguments})` raised {type(error).__name__}: {error}"
         raise Mistake(f"{detail}. {advice}" if advice else detail) from None
+    for i, original in before.items():
+        parameter = _parameter_name(function, i)
+        kind = next(word for data, word in _DATA_WORDS.items() if isinstance(original, data))
+        expect(_unchanged(original, args[i]),
+               f"your function changed the {kind} `{parameter}` it was given: work "
+               f"on a copy (`{parameter} = {parameter}.copy()`) and return the result, so that later "
+               "exercises still see the data unchanged.")
+    return result
+
+
+#: The kinds of argument :func:`call` watches for changes made in place, as a learner calls them.
+_DATA_WORDS = {pd.DataFrame: "DataFrame", pd.Series: "Series", np.ndarray: "array", list: "list",
+               dict: "dict", set: "set"}
+_DATA = tuple(_DATA_WORDS)
+
+
+def _parameter_name(function: Callable, position: int) -> str:
+    """The name of the learner's parameter at ``position`` ("argument 2" when it cannot be read)."""
+    import inspect
+
+    try:
+        return list(inspect.signature(function).parameters)[position]
+    except (TypeError, ValueError, IndexError):
+        return f"argument {position + 1}"
+
+
+def _snapshots(args: tuple, may_change: Sequence[int]) -> dict:
+    """Position -> a copy that nothing the learner's function does can reach, of each data argument
+    (deep copies: a frame's values, a list's items) the function may not change."""
+    return {i: value.copy(deep=True) if isinstance(value, pd.DataFrame | pd.Series) else copy.deepcopy(value)
+            for i, value in enumerate(args) if i not in may_change and isinstance(value, _DATA)}
+
+
+def _unchanged(kept, value) -> bool:
+    """Whether ``value`` still holds what the copy ``kept`` holds. Data that cannot be compared (a list of
+    models, which equal only themselves) counts as unchanged: only a change that can be shown is told."""
+    try:
+        return same_values(kept, value)
+    except Exception:  # an item whose comparison fails says nothing about the learner's function
+        return True
 
 
 def expect_type(value, types, what: str) -> None:

@@ -255,7 +255,7 @@ def q6(greedy_policy):
 def q7(q_update):
     table = np.array([[5.0, 0.0], [1.0, 2.0], [4.0, 4.0]])
     before = table.copy()
-    result = call(q_update, table, 0, 1, 0.5, 1, False, 0.5, 0.9)
+    result = call(q_update, table, 0, 1, 0.5, 1, False, 0.5, 0.9, may_change=(0,))
     expect_type(result, np.ndarray, "q_update(...)")
     expect(result is table,
            "update the table in place (`Q[state, action] += ...`) and return that same array.")
@@ -269,7 +269,7 @@ def q7(q_update):
            f"only Q[state, action] = Q[0, 1] should change; these entries changed: {changed}.")
     expect(math.isclose(table[0, 1], 1.15),
            f"Q[0, 1] should become 0 + 0.5 * (0.5 + 0.9 * 2 - 0) = 1.15, got {shown(table[0, 1])}.")
-    call(q_update, table, 1, 0, 1.0, 2, True, 0.5, 0.9)
+    call(q_update, table, 1, 0, 1.0, 2, True, 0.5, 0.9, may_change=(0,))
     expect(math.isclose(table[1, 0], 1.0),
            f"when done is True the target is the reward alone (no future after the episode ends): Q[1, 0] "
            f"should stay 1.0 + 0.5 * (1.0 - 1.0) = 1.0, got {shown(table[1, 0])}.")

@@ -611,3 +611,34 @@ def test_python_for_ml_accepts_float32_z_scores_and_names_the_real_mistake(capsy
     assert "✓ q6" in capsys.readouterr().out
     with pytest.raises(Mistake, match="yours have 0.999001"):
         q6.check(lambda values: (np.asarray(values, np.float32) - 3) / np.float32(np.std(values) * 1.001))
+
+
+def test_every_check_tells_an_answer_that_changes_its_input():
+    frame = pd.DataFrame({"mass": [3750.0, None, 4200.0]})
+
+    def drop_missing(data):
+        data.loc[data["mass"].isna(), "mass"] = 0.0  # fills the caller's frame, as inplace=True did
+        return data
+
+    with pytest.raises(Mistake, match=r"your function changed the DataFrame `data` it was given: work on a "
+                                      r"copy \(`data = data.copy\(\)`\)"):
+        call(drop_missing, frame)
+    assert frame["mass"].tolist() == [3750.0, 0.0, 4200.0]  # changed by the call, which the check says
+
+
+def test_an_exercise_that_asks_for_a_change_in_place_may_make_it():
+    table = np.zeros((2, 2))
+
+    def update(q):
+        q[0, 0] = 1.0
+        return q
+
+    assert call(update, table, may_change=(0,)) is table and table[0, 0] == 1.0
+
+
+def test_arguments_that_cannot_be_compared_are_not_called_changed():
+    class Model:  # equal only to itself, as estimators are
+        pass
+
+    models = [Model(), Model()]
+    assert call(lambda given: len(given), models) == 2

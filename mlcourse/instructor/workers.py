@@ -32,7 +32,8 @@ from mlcourse.instructor.grading import Outcome, grade_one
 from mlcourse.instructor.timing import TIMES_FILE
 
 __all__ = ["Graded", "GradingMaterial", "grade_in_parallel", "grade_on_cluster", "grade_submission",
-           "grading_material", "record_graded", "submission_files"]
+           "grading_environment", "grading_material", "record_graded", "require_same_environment",
+           "submission_files"]
 
 #: What a worker's environment must not pass on to its scratch course: the course's own gradebook and
 #: exchange (the worker grades into a gradebook of its own).
@@ -298,6 +299,7 @@ def grade_on_cluster(course: Course, assignment: str, students: Iterable[str], s
     from distributed import Client, as_completed
 
     with Client(scheduler, timeout="30s") as client:
+        require_same_environment(client)
         (material,) = client.scatter([grading_material(course, assignment, sandbox)], broadcast=True)
         tasks = {client.submit(grade_submission, material, student,
                                submission_files(course, assignment, student),
@@ -310,3 +312,42 @@ def grade_on_cluster(course: Course, assignment: str, students: Iterable[str], s
                 graded = Graded(Outcome(tasks[task], False, [f"the cluster could not grade it ({error})"]))
             record_graded(course, assignment, graded)
             finished(graded.outcome)
+
+
+def grading_environment() -> dict[str, str]:
+    """What must be the same wherever a learner is graded: the course package's code (a digest of its
+    modules, the instructor's cohort generator aside) and the version of every library it depends on
+    (the expected results were recorded with the instructor's, and another scikit-learn or NumPy can
+    compute another value)."""
+    import re
+    from importlib import metadata
+
+    import mlcourse
+
+    package = Path(mlcourse.__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        relative = path.relative_to(package).as_posix()
+        if not relative.startswith("instructor/cohort/"):
+            digest.update(relative.encode() + b"\0" + path.read_bytes())
+    versions = {"mlcourse code": digest.hexdigest()[:16]}
+    for requirement in metadata.requires("mlcourse") or []:
+        if "extra ==" not in requirement:
+            name = re.split(r"[<>=!~;\[ ]", requirement, maxsplit=1)[0]
+            versions[name] = metadata.version(name)
+    return versions
+
+
+def require_same_environment(client) -> None:
+    """Refuse to grade on a cluster whose workers have another course package or library version than
+    this machine, naming each difference (a ``CourseError``, before any learner is sent)."""
+    from mlcourse.instructor.course import CourseError
+
+    here = grading_environment()
+    differences = [f"{worker}: {name} {theirs.get(name, 'missing')} (here {version})"
+                   for worker, theirs in sorted(client.run(grading_environment).items())
+                   for name, version in here.items() if theirs.get(name) != version]
+    if differences:
+        raise CourseError("the cluster's workers do not grade with this course's environment, so their "
+                          "grades could differ from the expected results: " + "; ".join(differences)
+                          + ". Install the same course package and versions on every worker.")

@@ -41,6 +41,27 @@ def scratch_course(root: Path, assignments: list[str] | None = None) -> Course:
     return scratch
 
 
+#: A small class of python_for_ml learners from samples/: complete, blank, partly wrong, edited tests, and two
+#: hostile learners (gradebook overwrite; a process left behind with markup in its outputs). dev's endless
+#: loop is left to the demo: it only adds a minute.
+CLASS_SAMPLES = {"ada": "ada_complete", "ben": "ben_blank", "cleo": "cleo_partly_wrong",
+                 "finn": "finn_edited_tests", "gus": "gus_hostile", "ivy": "ivy_background_and_script"}
+
+
+def submitted_class(root: Path, students: list[str] | None = None, timestamp: str | None = None) -> Course:
+    """A scratch course with python_for_ml released and ``students`` (default: all of
+    :data:`CLASS_SAMPLES`) having submitted their sample, with ``timestamp`` if given."""
+    course = scratch_course(root, ["python_for_ml"])
+    for student in students or list(CLASS_SAMPLES):
+        folder = course.root / "submitted" / student / "python_for_ml"
+        folder.mkdir(parents=True)
+        shutil.copyfile(REPO / "samples" / "python_for_ml" / f"{CLASS_SAMPLES[student]}.ipynb",
+                        folder / "python_for_ml.ipynb")
+        if timestamp:
+            (folder / "timestamp.txt").write_text(timestamp)
+    return course
+
+
 @pytest.fixture(scope="session")
 def released_course(tmp_path_factory) -> Course:
     """A scratch course whose release/ and gradebook were just built by nbgrader."""

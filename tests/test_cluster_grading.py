@@ -4,7 +4,6 @@ one-at-a-time grading, the table names each learner's worker, and a worker kille
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -15,14 +14,13 @@ import pytest
 
 from mlcourse.instructor.grading import autograde_all
 from mlcourse.instructor.report import grade_report
-from tests.conftest import REPO, scratch_course
+from tests.conftest import CLASS_SAMPLES, submitted_class
 
 pytestmark = pytest.mark.slow
 distributed = pytest.importorskip("distributed")
 
 ASSIGNMENT = "python_for_ml"
-SAMPLES = {"ada": "ada_complete", "ben": "ben_blank", "cleo": "cleo_partly_wrong",
-           "finn": "finn_edited_tests", "gus": "gus_hostile", "ivy": "ivy_background_and_script"}
+SAMPLES = CLASS_SAMPLES
 DASK = str(Path(sys.executable).parent / "dask")
 
 
@@ -58,15 +56,6 @@ def cluster(tmp_path):
             process.kill()
 
 
-def make_class(root):
-    course = scratch_course(root, [ASSIGNMENT])
-    for student, sample in SAMPLES.items():
-        folder = course.root / "submitted" / student / ASSIGNMENT
-        folder.mkdir(parents=True)
-        shutil.copyfile(REPO / "samples" / ASSIGNMENT / f"{sample}.ipynb", folder / f"{ASSIGNMENT}.ipynb")
-    return course
-
-
 def scores(course):
     with course.gradebook() as gradebook:
         return {student: {g.name: g.score
@@ -76,14 +65,14 @@ def scores(course):
 
 @pytest.fixture(scope="module")
 def alone(tmp_path_factory):
-    course = make_class(tmp_path_factory.mktemp("alone"))
+    course = submitted_class(tmp_path_factory.mktemp("alone"))
     autograde_all(course, ASSIGNMENT, list(SAMPLES), progress=lambda line: None)
     return scores(course)
 
 
 def test_the_cluster_grades_as_one_at_a_time_and_names_each_worker(tmp_path, cluster, alone):
     address, workers = cluster
-    course = make_class(tmp_path / "course")
+    course = submitted_class(tmp_path / "course")
     lines = []
     outcomes = autograde_all(course, ASSIGNMENT, list(SAMPLES), progress=lines.append, scheduler=address)
     assert scores(course) == alone
@@ -97,7 +86,7 @@ def test_the_cluster_grades_as_one_at_a_time_and_names_each_worker(tmp_path, clu
 
 def test_a_worker_killed_mid_batch_loses_no_submission(tmp_path, cluster, alone):
     address, workers = cluster
-    course = make_class(tmp_path / "course")
+    course = submitted_class(tmp_path / "course")
     killed = []
 
     def kill_one_worker(line):

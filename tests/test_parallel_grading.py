@@ -4,39 +4,34 @@ gives, keeps the course's gradebook whole against hostile learners, and says whi
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
-from pathlib import Path
 
 import pytest
 
 from mlcourse.instructor.grading import autograde_all, generate_feedback
-from tests.conftest import REPO, scratch_course
+from tests.conftest import CLASS_SAMPLES, submitted_class
 
 pytestmark = pytest.mark.slow
 
 ASSIGNMENT = "python_for_ml"
-# Complete, blank, partly wrong, edited tests, and two hostile learners (gradebook overwrite; a process
-# left behind with markup in its outputs); dev's endless loop is left to the demo, it only adds a minute.
-SAMPLES = {"ada": "ada_complete", "ben": "ben_blank", "cleo": "cleo_partly_wrong",
-           "finn": "finn_edited_tests", "gus": "gus_hostile", "ivy": "ivy_background_and_script"}
-
-
-def worker_folders() -> set:
-    folders = ("/dev/shm", tempfile.gettempdir())
-    return {path for folder in folders for path in Path(folder).glob("mlcourse-worker-*")}
+SAMPLES = CLASS_SAMPLES
 
 
 def graded_class(root, workers: int):
-    before = worker_folders()
-    course = scratch_course(root, [ASSIGNMENT])
-    for student, sample in SAMPLES.items():
-        folder = course.root / "submitted" / student / ASSIGNMENT
-        folder.mkdir(parents=True)
-        shutil.copyfile(REPO / "samples" / ASSIGNMENT / f"{sample}.ipynb", folder / f"{ASSIGNMENT}.ipynb")
-        (folder / "timestamp.txt").write_text("2026-11-20 10:00:00.000000 UTC")
-    outcomes = autograde_all(course, ASSIGNMENT, list(SAMPLES), progress=lambda line: None, workers=workers)
-    assert worker_folders() <= before, "a worker left its scratch course behind"
+    """The class graded on ``workers``; the workers keep their scratch courses in a folder of this test's
+    (where they would use /dev/shm), which must be empty once the batch is done."""
+    from mlcourse.instructor import workers as worker_module
+
+    scratch = root / "worker-scratch"
+    scratch.mkdir(parents=True)
+    memory_folder = worker_module._memory_folder
+    worker_module._memory_folder = lambda: str(scratch)
+    try:
+        course = submitted_class(root / "course", timestamp="2026-11-20 10:00:00.000000 UTC")
+        outcomes = autograde_all(course, ASSIGNMENT, list(SAMPLES), progress=lambda line: None,
+                                 workers=workers)
+    finally:
+        worker_module._memory_folder = memory_folder
+    assert not list(scratch.iterdir()), "a worker left its scratch course behind"
     generate_feedback(course, ASSIGNMENT, outcomes)
     with course.gradebook() as gradebook:
         cells = {}
@@ -84,12 +79,7 @@ def test_workers_that_cannot_start_lose_no_learner(tmp_path, monkeypatch):
     from mlcourse.instructor import workers
 
     monkeypatch.setattr(workers, "_forget_event_loop", lambda: os._exit(3))
-    course = scratch_course(tmp_path, [ASSIGNMENT])
-    for student in ("ada", "ben"):
-        folder = course.root / "submitted" / student / ASSIGNMENT
-        folder.mkdir(parents=True)
-        shutil.copyfile(REPO / "samples" / ASSIGNMENT / f"{SAMPLES[student]}.ipynb",
-                        folder / f"{ASSIGNMENT}.ipynb")
+    course = submitted_class(tmp_path, ["ada", "ben"])
     outcomes = autograde_all(course, ASSIGNMENT, ["ada", "ben"], progress=lambda line: None, workers=2)
     assert [(o.student, o.graded) for o in outcomes] == [("ada", True), ("ben", True)]
     assert all("graded again by the batch itself" in o.status for o in outcomes)

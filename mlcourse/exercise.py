@@ -31,6 +31,7 @@ import html
 import math
 import os
 import re
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -127,18 +128,24 @@ def call(function: Callable, *args, advice: str = "", may_change: Sequence[int] 
         raise Mistake(f"{detail}. {advice}" if advice else detail) from None
     for i, original in before.items():
         parameter = _parameter_name(function, i)
-        kind = next(word for data, word in _DATA_WORDS.items() if isinstance(original, data))
+        kind = next(word for data, word in _data_words().items() if isinstance(original, data))
+        copying = f"{parameter} = {parameter}.{'clone' if kind == 'tensor' else 'copy'}()"
         expect(_unchanged(original, args[i]),
-               f"your function changed the {kind} `{parameter}` it was given: work "
-               f"on a copy (`{parameter} = {parameter}.copy()`) and return the result, so that later "
-               "exercises still see the data unchanged.")
+               f"your function changed the {kind} `{parameter}` it was given: work on a copy "
+               f"(`{copying}`) and return the result, so that later exercises still see the data unchanged.")
     return result
 
 
 #: The kinds of argument :func:`call` watches for changes made in place, as a learner calls them.
 _DATA_WORDS = {pd.DataFrame: "DataFrame", pd.Series: "Series", np.ndarray: "array", list: "list",
                dict: "dict", set: "set"}
-_DATA = tuple(_DATA_WORDS)
+
+
+def _data_words() -> dict:
+    """:data:`_DATA_WORDS`, with PyTorch's tensors once a notebook has imported torch (checks never
+    import it themselves: it takes seconds and most units do not use it)."""
+    torch = sys.modules.get("torch")
+    return {**_DATA_WORDS, torch.Tensor: "tensor"} if torch is not None else _DATA_WORDS
 
 
 def _parameter_name(function: Callable, position: int) -> str:
@@ -155,7 +162,8 @@ def _snapshots(args: tuple, may_change: Sequence[int]) -> dict:
     """Position -> a copy that nothing the learner's function does can reach, of each data argument
     (deep copies: a frame's values, a list's items) the function may not change."""
     return {i: value.copy(deep=True) if isinstance(value, pd.DataFrame | pd.Series) else copy.deepcopy(value)
-            for i, value in enumerate(args) if i not in may_change and isinstance(value, _DATA)}
+            for i, value in enumerate(args)
+            if i not in may_change and isinstance(value, tuple(_data_words()))}
 
 
 def _unchanged(kept, value) -> bool:
@@ -253,6 +261,8 @@ def same_values(before, after) -> bool:
     """
     if type(before) is not type(after):
         return False
+    if type(before).__name__ == "Tensor" and hasattr(before, "detach"):  # a PyTorch tensor
+        return same_values(before.detach().cpu().numpy(), after.detach().cpu().numpy())
     if isinstance(before, np.ndarray):
         return before.shape == after.shape and before.dtype == after.dtype and np.array_equal(
             before, after, equal_nan=before.dtype.kind in "fc")

@@ -16,18 +16,26 @@ its value: ``record(name, predictions, metric="roc_auc", at_least=0.87, truth=..
 scores the predictions itself, against the truth the *reference* run recorded (so no patched
 metric function in the kernel counts). ``truth="competition"`` stands for the capstone's hidden test
 labels, which no kernel ever holds: the predictions are then a Series indexed by test id.
+
+A hidden test never hands the notebook's own variables to a learner's function: an earlier answer
+may have changed them in place (``dropna(inplace=True)``), and a function that changes what it is
+given would change what later tests see. :func:`given` returns a fresh copy of a variable as the
+assignment's setup cell left it: when a unit's checks are imported (the setup cell does it), the
+values the cell defines are copied once it has run, before any learner's code.
 """
 
 from __future__ import annotations
 
+import copy
 import datetime
 import math
+import types
 from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
 
-__all__ = ["HIDDEN_LABELS", "MAX_ITEMS", "METRICS", "RESULT_MIME", "encode", "record"]
+__all__ = ["HIDDEN_LABELS", "MAX_ITEMS", "METRICS", "RESULT_MIME", "encode", "given", "keep_setup", "record"]
 
 RESULT_MIME = "application/vnd.mlcourse.result+json"
 #: Scores the grader can compute from recorded predictions and a recorded truth.
@@ -56,6 +64,55 @@ def record(name: str, value, *, rtol: float = 1e-6, atol: float = 1e-9, unordere
         data.update(metric=metric, at_least=at_least,
                     truth=truth if isinstance(truth, str) else encode(truth))
     display({RESULT_MIME: data, "text/plain": f"recorded {name!s} for the grader"}, raw=True)
+
+
+def given(name: str):
+    """A fresh copy of the notebook variable ``name`` as the setup cell left it (see the module's docstring).
+
+    A variable the setup cell did not define (one a later, provided cell defines) is copied as it is
+    now. Each call returns a new copy, so what one call of a learner's function does to it reaches
+    nothing else.
+    """
+    if name in _SETUP:
+        return copy.deepcopy(_SETUP[name])
+    from IPython import get_ipython
+
+    shell = get_ipython()
+    if shell is None or name not in shell.user_ns:
+        raise NameError(f"the notebook defines no variable {name!r} for the hidden tests")
+    return copy.deepcopy(shell.user_ns[name])
+
+
+#: name -> a copy of each value the setup cell defined, taken right after it ran (:func:`keep_setup`).
+_SETUP: dict = {}
+_SKIPPED = (types.ModuleType, types.FunctionType, types.BuiltinFunctionType, type)
+
+
+def keep_setup() -> None:
+    """Copy every variable of the running notebook once the current cell has run (the setup cell,
+    which imports the unit's checks), for :func:`given`. Outside IPython, or when already arranged,
+    it does nothing. Values that cannot be copied (a database connection) are left out."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython comes with every Jupyter install
+        return
+    shell = get_ipython()
+    if shell is None or _SETUP or getattr(keep_setup, "armed", False):
+        return
+
+    def copy_setup(result=None):
+        shell.events.unregister("post_run_cell", copy_setup)
+        hidden = getattr(shell, "user_ns_hidden", {})
+        for name, value in list(shell.user_ns.items()):
+            if name.startswith("_") or name in hidden or isinstance(value, _SKIPPED):
+                continue
+            try:
+                _SETUP[name] = copy.deepcopy(value)
+            except Exception:  # a connection, a generator: a hidden test builds such inputs itself
+                continue
+
+    keep_setup.armed = True
+    shell.events.register("post_run_cell", copy_setup)
 
 
 def encode(value):

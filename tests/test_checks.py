@@ -11,6 +11,7 @@ import pytest
 from mlcourse.exercise import PROGRAMMING, REGISTRY, Exercise, Mistake, call
 from mlcourse.exercises import catalog
 from tests.conftest import ASSIGNMENTS, REPO
+from tests.mutation import MUTATED, mutating_answer
 from tests.notebooks import answer_cells, grade_id, read, reference_answers
 
 
@@ -76,6 +77,55 @@ def test_wrong_answer_gets_the_intended_message(assignment, exercise, reference,
         exercise.check(define(assignment, wrong.code))
     assert wrong.message in str(failure.value)
     assert str(failure.value).startswith(exercise.name)
+
+
+@pytest.mark.parametrize("assignment, exercise, reference, stub, wrong", CASES)
+def test_a_valid_answer_in_another_form_passes_the_visible_check(assignment, exercise, reference, stub,
+                                                                 wrong, capsys):
+    """Another dtype, container or correct method (tests/answers ALTERNATIVES): as right as the reference."""
+    alternative = battery(assignment, "ALTERNATIVES")[f"{exercise.name}-answer"]
+    assert alternative.strip() != reference.strip()
+    exercise.check(define(assignment, alternative))
+    assert "✓" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("assignment, exercise, reference, stub, wrong", CASES)
+def test_an_answer_right_on_the_first_visible_input_only_is_caught_by_the_check(assignment, exercise,
+                                                                                reference, stub, wrong):
+    """Each check tries a second, differently shaped input, so an answer fitted to the first one (a
+    hard-coded class count, a skipped zero) is told before submission (tests/answers VISIBLE_ONLY)."""
+    narrow = battery(assignment, "VISIBLE_ONLY")[f"{exercise.name}-answer"]
+    with pytest.raises(Mistake) as failure:
+        exercise.check(define(assignment, narrow.code))
+    assert narrow.message in str(failure.value)
+
+
+@pytest.mark.parametrize("assignment, exercise, reference, stub, wrong", CASES)
+def test_an_answer_that_changes_its_arguments_is_told_so(assignment, exercise, reference, stub, wrong,
+                                                         capsys):
+    """The reference, changed to alter every data argument after answering (tests/mutation.py): the check
+    names the change, unless the exercise asks for a change in place (CHANGES_IN_PLACE) or its check hands
+    the function no data."""
+    changing = define(assignment, mutating_answer(reference))
+    try:
+        exercise.check(changing)
+    except Mistake as failure:
+        told = str(failure)
+    else:
+        told = ""
+    if MUTATED not in capsys.readouterr().out:
+        assert not told, f"the function changed nothing, yet the check said: {told}"
+    elif f"{exercise.name}-answer" not in battery(assignment, "CHANGES_IN_PLACE"):
+        assert "changed the" in told, f"the check did not tell an answer that changes its input: {told!r}"
+
+
+def battery(assignment: str, name: str):
+    """One of the answer collections of tests/answers/<assignment>.py (see tests/answers/__init__.py)."""
+    module = importlib.import_module(f"tests.answers.{assignment}")
+    if name == "CHANGES_IN_PLACE":
+        return getattr(module, name, frozenset())
+    assert hasattr(module, name), f"tests/answers/{assignment}.py defines no {name}"
+    return getattr(module, name)
 
 
 @pytest.mark.parametrize("assignment, exercise, reference, stub, wrong", CASES)

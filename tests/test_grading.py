@@ -14,6 +14,7 @@ import pytest
 from mlcourse.instructor.cells import answer_cells, is_graded_code
 from mlcourse.instructor.grading import autograde_all, generate_feedback
 from tests.conftest import ASSIGNMENTS
+from tests.mutation import MUTATED, mutating_answer
 from tests.notebooks import fill, grade_id, hidden_lines, read, reference_answers
 
 pytestmark = pytest.mark.slow  # Jupyter kernels, notebooks or nbgrader commands
@@ -28,7 +29,7 @@ def submit(course, student, assignment, notebook):
 
 #: A learner's first cell that switches every visible check off: points must not change (hidden tests decide).
 CHECKS_OFF = "import mlcourse.exercise\nmlcourse.exercise.Exercise.check = lambda self, function: None\n"
-LEARNERS = ["reference", "stub", "wrong", "subtle", "unchecked"]
+LEARNERS = ["reference", "stub", "wrong", "subtle", "unchecked", "alternative", "narrow", "narrow_unchecked"]
 
 
 def without_checks(notebook):
@@ -38,24 +39,38 @@ def without_checks(notebook):
     return notebook
 
 
+def mutator(answer_cell: str) -> str:
+    """The learner whose answer to ``answer_cell`` changes its arguments in place (tests/mutation.py)."""
+    return "mutates_" + answer_cell.removesuffix("-answer")
+
+
 @pytest.fixture(scope="module", params=ASSIGNMENTS)
 def graded(request, released_course):
-    """Five learners submit ``assignment`` and are autograded: reference, stub, wrong, subtle, and the
-    wrong answers again with every visible check switched off (unchecked)."""
+    """The learners of :data:`LEARNERS` submit ``assignment`` and are autograded: reference, stub, wrong,
+    subtle, the wrong answers again with every visible check switched off (unchecked), the valid
+    answers in another form (alternative), the answers right on the checks' first input only (narrow,
+    and narrow_unchecked), and one learner per exercise whose answer changes its arguments in place."""
     assignment, course = request.param, released_course
     answers = importlib.import_module(f"tests.answers.{assignment}")
     source = read(course.source / assignment / f"{assignment}.ipynb")
     released = read(course.release / assignment / f"{assignment}.ipynb")
+    reference = reference_answers(source)
     subtle_cell, subtle_code = answers.PASSES_VISIBLE_FAILS_HIDDEN
-    submit(course, "reference", assignment, fill(released, reference_answers(source)))
+    submit(course, "reference", assignment, fill(released, reference))
     submit(course, "stub", assignment, released)
     wrong = fill(released, {gid: w.code for gid, w in answers.WRONG.items()})
     submit(course, "wrong", assignment, wrong)
     submit(course, "unchecked", assignment, without_checks(wrong))
-    submit(course, "subtle", assignment,
-           fill(released, {**reference_answers(source), subtle_cell: subtle_code}))
-    outcomes = autograde_all(course, assignment, LEARNERS,
-                             progress=lambda line: None)
+    submit(course, "subtle", assignment, fill(released, {**reference, subtle_cell: subtle_code}))
+    submit(course, "alternative", assignment, fill(released, {**reference, **answers.ALTERNATIVES}))
+    narrow = fill(released, {**reference, **{gid: w.code for gid, w in answers.VISIBLE_ONLY.items()}})
+    submit(course, "narrow", assignment, narrow)
+    submit(course, "narrow_unchecked", assignment, without_checks(narrow))
+    mutators = [mutator(gid) for gid in answers.WRONG]
+    for gid in answers.WRONG:
+        submit(course, mutator(gid), assignment,
+               fill(released, {**reference, gid: mutating_answer(reference[gid])}))
+    outcomes = autograde_all(course, assignment, LEARNERS + mutators, progress=lambda line: None)
     generate_feedback(course, assignment)
     yield course, assignment, answers, source, {o.student: o for o in outcomes}
     for folder in ("submitted", "autograded", "feedback"):
@@ -134,6 +149,48 @@ def test_hidden_tests_catch_what_visible_checks_miss_and_only_that_exercise_lose
     assert "✓" in "".join(o.get("text", "")
                           for o in autograded_cells(course, assignment, "subtle")[subtle_tests].outputs)
     assert "HiddenTestFailed" in shown
+
+
+def test_valid_answers_in_another_form_earn_full_marks(graded):
+    """Another dtype, container or correct method: no point lost (tests/answers ALTERNATIVES)."""
+    course, assignment, answers, *_ = graded
+    assert set(answers.ALTERNATIVES) == set(answers.WRONG), "every code exercise needs a valid alternative"
+    earned = scores(course, assignment, "alternative")
+    lost = {cell: points for cell, points in earned.items()
+            if cell.endswith("-tests") and points[0] < points[1]}
+    assert not lost, f"valid alternative answers lost points: {lost}"
+
+
+def test_answers_right_on_the_first_visible_input_only_lose_their_points(graded):
+    """A check's second input tells such an answer before submission; the hidden tests fail it alone."""
+    course, assignment, answers, *_ = graded
+    assert set(answers.VISIBLE_ONLY) == set(answers.WRONG), "every code exercise needs a narrow answer"
+    cells = autograded_cells(course, assignment, "narrow")
+    for learner in ("narrow", "narrow_unchecked"):
+        earned = scores(course, assignment, learner)
+        for answer_cell, narrow in answers.VISIBLE_ONLY.items():
+            tests = answer_cell.replace("-answer", "-tests")
+            assert earned[tests][0] == 0 < earned[tests][1], f"{learner}: {tests} kept points"
+            if learner == "narrow":
+                assert narrow.message in error_text(cells[tests]), error_text(cells[tests])
+
+
+def test_an_answer_that_changes_its_arguments_is_told_and_changes_no_other_exercise(graded):
+    """For every exercise, an answer that changes each argument in place after answering: its own check
+    says so, and every other exercise keeps all its points (checks and hidden tests work on copies)."""
+    course, assignment, answers, *_ = graded
+    for answer_cell in answers.WRONG:
+        learner, own = mutator(answer_cell), answer_cell.replace("-answer", "-tests")
+        earned = scores(course, assignment, learner)
+        lost = {cell: points for cell, points in earned.items()
+                if cell.endswith("-tests") and cell != own and points[0] < points[1]}
+        assert not lost, f"{answer_cell} changing its arguments cost other exercises points: {lost}"
+        cell = autograded_cells(course, assignment, learner)[own]
+        printed = "".join(output.get("text", "") for output in cell.outputs)
+        if MUTATED in printed and answer_cell not in getattr(answers, "CHANGES_IN_PLACE", ()):
+            assert "changed the" in error_text(cell), f"{own} did not tell the change: {error_text(cell)}"
+        elif MUTATED not in printed:
+            assert earned[own][0] == earned[own][1], f"{own} lost points, yet nothing was changed"
 
 
 @pytest.mark.parametrize("student", ["stub", "wrong", "subtle"])

@@ -14,8 +14,10 @@ rewrites the cell's outputs so that nbgrader's own rule gives exactly the grader
 Either way ``execute_result`` outputs go: nbgrader reads a value displayed before an error as
 partial (or full) credit, which anything in the kernel could display.
 
-The recorded results themselves are removed from the outputs: feedback shows the verdict, not
-the hidden tests' names. Nothing a kernel prints passes a cell unless it carries the right values.
+The recorded results themselves are removed from the outputs: feedback shows the verdict and
+the names of the hidden cases that failed (taken from the reference's run, written for
+learners), never the values expected or recorded. Nothing a kernel prints passes a cell unless
+it carries the right values.
 """
 
 from __future__ import annotations
@@ -49,11 +51,21 @@ def verdict(expected: list[dict], recorded: list[dict]) -> str | None:
     missing = [entry for entry in expected if entry["name"] not in by_name]
     if missing:
         return (f"the hidden tests stopped before checking {len(missing)} of {len(expected)} results "
-                "(see the error above)")
+                f"(see the error above), starting with {_cases(missing[:1])}")
     wrong = [entry for entry in expected if not _passes(entry, by_name[entry["name"]][0])]
     if wrong:
         return (f"{len(wrong)} of {len(expected)} results on the hidden inputs are not the expected ones: "
-                "your answer passes the visible checks but not every case the exercise describes")
+                f"{_cases(wrong)}. Your answer passes the visible checks but not every case the exercise "
+                "describes")
+    return None
+
+
+def _cases(entries: list[dict]) -> str:
+    """The hidden cases a learner's answer got wrong, by the names the reference run gave them (written
+    for learners: "penguins of unknown sex are plotted"); never their expected values."""
+    names = [f"'{entry['name']}'" for entry in entries[:4]]
+    more = f" and {len(entries) - 4} more" if len(entries) > 4 else ""
+    return ", ".join(names) + more
     return None
 
 

@@ -14,6 +14,15 @@ class WrongAnswer:
     message: str
 
 
+# Each module also defines, for every graded code exercise:
+# - ``ALTERNATIVES``: grade_id -> the code of a valid answer in another form (another dtype, another
+#   container, another correct method). It must pass the visible check and earn full marks.
+# - ``VISIBLE_ONLY``: grade_id -> a WrongAnswer right on the check's first input only (a hard-coded
+#   class count, a skipped zero, a sorted-input assumption). The check's second, differently shaped
+#   input must tell it (``message``), and the hidden tests must fail it even with the checks off.
+# and may define ``CHANGES_IN_PLACE``: the grade_ids of exercises whose text asks the function to
+# change an argument in place (tests/mutation.py's changed answer is then not told "changed the").
+#
 # Each module may also define ``PASSES_VISIBLE_FAILS_HIDDEN``: one answer cell's grade_id and code
 # that the visible check accepts but a hidden test rejects. The tests use it to prove the hidden
 # tests check more than the visible ones, and that feedback never shows what they expect.

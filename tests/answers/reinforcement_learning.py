@@ -86,3 +86,6 @@ PASSES_VISIBLE_FAILS_HIDDEN = (
     'done in P[s]) for s in range(len(P))])\n'
     '    return V\n',
 )
+
+# The Q-learning update (q7) changes the table it is given in place, as its text asks.
+CHANGES_IN_PLACE = frozenset({"q7-answer"})

@@ -119,6 +119,9 @@ def test_verdict_needs_each_expected_result_once_matching_and_nothing_else():
     assert verdict(expected, [entry("a", 1.0), entry("b", [1, 2])]) is None
     assert "stopped before checking 1 of 2" in verdict(expected, [entry("a", 1.0)])
     assert "1 of 2 results" in verdict(expected, [entry("a", 1.0), entry("b", [2, 1])])
+    assert "'b'" in verdict(expected, [entry("a", 1.0), entry("b", [2, 1])])  # the failing case by name
+    assert "'a'" not in verdict(expected, [entry("a", 1.0), entry("b", [2, 1])])
+    assert "[1, 2]" not in verdict(expected, [entry("a", 1.0), entry("b", [2, 1])])  # never its value
     assert "did not ask for" in verdict(expected, [entry("a", 1.0), entry("b", [1, 2]), entry("c", 0)])
     assert "did not ask for" in verdict(expected, [entry("a", 1.0), entry("a", 1.0), entry("b", [1, 2])])
     assert verdict(expected, ["junk", {"name": None}]) is not None

@@ -6,10 +6,12 @@ and share the servers and the browser (one tab each); each saves screenshots int
 failure:
 
 1. both labs serve, each with the Nbgrader menu, the Formgrader in the instructor's only;
-2. the learner runs a lesson top to bottom (Run → Run All Cells), with no error;
+2. the learner runs a lesson top to bottom (Run → Run All Cells), with no error; Validate says a lesson has
+   nothing to validate;
 3. the learner fetches the assignment (Assignment List), writes a right answer and a wrong one and reads
    each check's message, and asks for a hint;
-4. the learner writes the written answer, saves, validates (the toolbar's Validate) and submits;
+4. the learner writes the written answer, saves, validates (the toolbar's Validate: long lines wrap) and
+   submits: the first Submit names the failing exercises and submits nothing, the second submits;
 5. the instructor collects and autogrades (`mlcourse collect`, `mlcourse grade`), then grades the written
    answer by hand in the Formgrader (Manual Grading): a score and a comment, saved in the gradebook;
 6. the instructor returns feedback (`mlcourse feedback`); the learner fetches it, opens it and reads the
@@ -57,6 +59,7 @@ RELEASED, FETCHED, SUBMITTED = (
     f"//div[@id='{section}_assignments_list']/div[contains(@class, 'list_item')][contains(., '{ASSIGNMENT}')]"
     for section in ("released", "fetched", "submitted"))
 VISIBLE_TAB = "//div[contains(@class, 'lm-DockPanel-widget') and not(contains(@class, 'lm-mod-hidden'))]"
+VALIDATE = f"{VISIBLE_TAB}[contains(@class, 'jp-NotebookPanel')]//jp-button[contains(@class, 'validate-button')]"
 
 
 class Walk:
@@ -179,6 +182,13 @@ def test_2_learner_runs_a_lesson_top_to_bottom(step):
     step.expect(not errors, f"the lesson wrote errors or warnings: {errors}")
     step.expect(not browser.dialogs(), f"a dialog opened: {browser.dialogs()}")
 
+    browser.click(VALIDATE, "the notebook toolbar's Validate button")
+    result = browser.wait(lambda d: (texts := browser.dialogs()) and texts[0], "Validate's result dialog", 60)
+    browser.shot("lesson-validated")
+    step.expect("is a lesson" in result and "Success" not in result,
+                f"Validate on a lesson should say it has nothing to validate, not pass it: {result!r}")
+    browser.close_dialog()
+
 
 def test_3_learner_fetches_the_assignment_and_reads_the_checks(step):
     browser = step.browser
@@ -223,20 +233,30 @@ def test_4_learner_saves_validates_and_submits(step):
     browser.render(cell("written-answer"))
     browser.menu("File", "Save Notebook")
     browser.wait(lambda d: WRITTEN in step.notebook.read_text(), "the notebook saved with the written answer")
-    browser.click(f"{VISIBLE_TAB}[contains(@class, 'jp-NotebookPanel')]//jp-button[contains(@class, "
-                  "'validate-button')]", "the notebook toolbar's Validate button")
+    browser.click(VALIDATE, "the notebook toolbar's Validate button")
     result = browser.wait(lambda d: (texts := browser.dialogs()) and "Validat" in texts[0] and texts[0],
                           "Validate's result dialog", 120)
     browser.shot("validated")
     step.expect(WRONG["q2-answer"].message in result, f"Validate should name exercise 2's mistake: {result}")
     step.expect("q1.check" not in result, f"Validate should pass exercise 1: {result!r}")
+    wrapping = browser.driver.execute_script(
+        "return [...document.querySelectorAll('.jp-Dialog pre')].map(e => getComputedStyle(e).whiteSpace)")
+    step.expect(wrapping and set(wrapping) == {"pre-wrap"}, f"the dialog's long lines should wrap: {wrapping}")
     browser.close_dialog()
 
+    # Exercises 2 to 6 fail their checks: the first Submit says so and submits nothing; the second submits.
     browser.menu("Nbgrader", "Assignment List")
+    inbound = step.exchange / step.course_id / "inbound"
     browser.click(f"{FETCHED}//button[text()='Submit']", "the Submit button")
+    warning = browser.wait(lambda d: (texts := browser.dialogs()) and texts[0], "Submit's warning", 120)
+    browser.shot("submit-warned")
+    step.expect("Not submitted yet" in warning and "q2" in warning and "q1," not in warning,
+                f"the first Submit should name the failing exercises and submit nothing: {warning!r}")
+    step.expect(not list(inbound.glob(f"{LEARNER}+{ASSIGNMENT}+*")), "nothing should be submitted yet")
+    browser.close_dialog()
+    browser.click(f"{FETCHED}//button[text()='Submit']", "the Submit button, again")
     entry = browser.find(SUBMITTED, "the submission under Submitted assignments")
     browser.shot("submitted")
-    inbound = step.exchange / step.course_id / "inbound"
     step.expect(list(inbound.glob(f"{LEARNER}+{ASSIGNMENT}+*")), f"the submission should be in {inbound}")
     step.expect("UTC" in entry.text, f"the submitted entry should say when it was submitted: {entry.text!r}")
 

@@ -20,8 +20,9 @@ from pathlib import Path
 
 from mlcourse.instructor.course import Course, CourseError, prepare_gradebook
 
-__all__ = ["DEFAULT_WORKSPACE", "INSTRUCTOR_PLUGINS", "LEARNER_CONFIG", "LEARNER_SETTINGS", "lab_command",
-           "lab_environment", "learner_workspace", "prepare_instructor_lab"]
+__all__ = ["DEFAULT_WORKSPACE", "INSTRUCTOR_PLUGINS", "LEARNER_CONFIG", "LEARNER_SETTINGS", "WRAPPED_DIALOGS",
+           "lab_command", "lab_environment", "learner_workspace", "prepare_instructor_lab",
+           "write_learner_settings"]
 
 #: Where a learner's workspace goes unless MLCOURSE_WORKSPACE or the command line says otherwise: in the
 #: learner's home, so that each learner of a shared machine has their own.
@@ -41,6 +42,12 @@ c.CourseDirectory.course_id = {course_id!r}
 c.Exchange.root = {exchange!r}
 c.Exchange.path_includes_course = True
 '''
+
+
+#: CSS for a learner's lab: the text of nbgrader's Validate and Submit dialogs wraps instead of running off.
+WRAPPED_DIALOGS = """/* mlcourse: long lines in nbgrader's Validate and Submit dialogs wrap. */
+.jp-Dialog-body pre { white-space: pre-wrap; overflow-wrap: anywhere; }
+"""
 
 
 def prepare_instructor_lab(course: Course) -> Path:
@@ -77,10 +84,25 @@ def learner_workspace(course: Course, folder: Path, self_study: bool = False) ->
     exchange.mkdir(parents=True, exist_ok=True)  # an empty Assignment List rather than an error
     (folder / "nbgrader_config.py").write_text(LEARNER_CONFIG.format(
         course_id=settings.CourseDirectory.course_id, exchange=str(exchange)))
-    page_config = folder / LEARNER_SETTINGS / "labconfig" / "page_config.json"
-    page_config.parent.mkdir(parents=True, exist_ok=True)
-    page_config.write_text(json.dumps({"disabledExtensions": dict.fromkeys(INSTRUCTOR_PLUGINS, True)}))
+    write_learner_settings(folder / LEARNER_SETTINGS)
     return folder
+
+
+def write_learner_settings(settings: Path) -> None:
+    """The learner's Jupyter settings in ``settings``: no instructor tools; the course's server extension
+    (:mod:`mlcourse.learner_lab`: Validate tells a lesson apart, Submit warns once of failing checks); and
+    dialogs whose long lines wrap (nbgrader's show each error line unwrapped, most of it off screen)."""
+    files = {
+        "labconfig/page_config.json": {"disabledExtensions": dict.fromkeys(INSTRUCTOR_PLUGINS, True)},
+        "jupyter_server_config.d/mlcourse.json": {
+            "ServerApp": {"jpserver_extensions": {"mlcourse.learner_lab": True}}},
+        "jupyter_server_config.json": {"LabApp": {"custom_css": True}},
+    }
+    for name, content in files.items():
+        (settings / name).parent.mkdir(parents=True, exist_ok=True)
+        (settings / name).write_text(json.dumps(content, indent=1))
+    (settings / "custom").mkdir(exist_ok=True)
+    (settings / "custom" / "custom.css").write_text(WRAPPED_DIALOGS)
 
 
 def lab_environment(root: Path | None = None) -> dict[str, str]:

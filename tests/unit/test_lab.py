@@ -37,8 +37,10 @@ def files(folder: Path) -> set[str]:
 
 def test_a_learner_workspace_holds_the_lessons_and_the_class_settings_never_a_solution(course, tmp_path):
     workspace = lab.learner_workspace(course, tmp_path / "alice")
-    assert files(workspace) == {"lessons/01_lesson.ipynb", "nbgrader_config.py",
-                                f"{lab.LEARNER_SETTINGS}/labconfig/page_config.json"}
+    settings_files = {f"{lab.LEARNER_SETTINGS}/{name}" for name in (
+        "labconfig/page_config.json", "jupyter_server_config.json", "jupyter_server_config.d/mlcourse.json",
+        "custom/custom.css")}
+    assert files(workspace) == {"lessons/01_lesson.ipynb", "nbgrader_config.py", *settings_files}
     settings = PyFileConfigLoader("nbgrader_config.py", path=str(workspace)).load_config()
     assert settings.CourseDirectory.course_id == "ml-internship"
     assert settings.Exchange.root == str(course.root / "exchange") and (course.root / "exchange").is_dir()
@@ -91,3 +93,11 @@ def test_a_learners_lab_leaves_out_the_instructor_tools(course, tmp_path, monkey
     assert set(page["disabledExtensions"]) == {f"@jupyter/nbgrader:{plugin}" for plugin in (
         "formgrader", "course-list", "create-assignment")}
     assert "JUPYTER_CONFIG_PATH" not in lab.lab_environment(course.root)
+
+
+def test_a_learners_lab_runs_the_course_extension_and_wraps_dialog_lines(course, tmp_path):
+    settings = lab.learner_workspace(course, tmp_path / "alice") / lab.LEARNER_SETTINGS
+    server = json.loads((settings / "jupyter_server_config.d" / "mlcourse.json").read_text())
+    assert server["ServerApp"]["jpserver_extensions"] == {"mlcourse.learner_lab": True}
+    assert json.loads((settings / "jupyter_server_config.json").read_text())["LabApp"]["custom_css"] is True
+    assert "pre-wrap" in (settings / "custom" / "custom.css").read_text()

@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test test-fast coverage lint lab learner release clean sandbox-tool browser-tool
+.PHONY: demo test test-fast coverage lint lab learner release clean sandbox-tool browser-tool lab-extension
 
 demo: $(STAMP) sandbox-tool  ## the whole course loop on sample learners: release, submit, autograde, feedback, grades
 	$(BIN)/mlcourse demo
@@ -38,6 +38,12 @@ sandbox-tool:
 	@command -v bwrap >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 \
 	  && (apt-get install -y -q bubblewrap >/dev/null 2>&1 || (apt-get update -q >/dev/null && apt-get install -y -q bubblewrap >/dev/null)); } \
 	  || echo "note: bubblewrap is not installed; grading will ask for it (apt-get install bubblewrap)"
+
+# The learner's lab extension (mlcourse/lab_extension): rebuild its committed files in share/ after editing
+# index.js. Needs Node.js and npm; learners and CI use the committed build and need neither.
+lab-extension: $(STAMP)
+	cd mlcourse/lab_extension && npm install --no-audit --no-fund \
+	  && PATH="$(CURDIR)/$(VENV)/bin:$$PATH" jupyter labextension build . && rm -rf node_modules package-lock.json
 
 # The browser walk (tests/test_browser.py) drives Debian's chromium with its chromium-driver. As root with
 # apt-get, they are installed here; otherwise `make test` stops with the one command that installs them.

@@ -11,11 +11,12 @@ failure:
 3. the learner fetches the assignment (Assignment List), writes a right answer and a wrong one and reads
    each check's message, and asks for a hint;
 4. the learner writes the written answer, saves, validates (the toolbar's Validate: long lines wrap) and
-   submits: the first Submit names the failing exercises and submits nothing, the second submits;
+   submits: the first Submit names the failing exercises and submits nothing, the second submits and a
+   dialog confirms it, with its time;
 5. the instructor collects and autogrades (`mlcourse collect`, `mlcourse grade`), then grades the written
    answer by hand in the Formgrader (Manual Grading): a score and a comment, saved in the gradebook;
-6. the instructor returns feedback (`mlcourse feedback`); the learner fetches it, opens it and reads the
-   score and the comment.
+6. the instructor returns feedback (`mlcourse feedback`); the learner fetches it, "view feedback" opens it,
+   and the learner reads the score and the comment.
 
 The browser is Debian's chromium and chromium-driver (`make browser-tool`); without them the walk fails,
 saying how to install them.
@@ -256,7 +257,11 @@ def test_4_learner_saves_validates_and_submits(step):
     browser.close_dialog()
     browser.click(f"{FETCHED}//button[text()='Submit']", "the Submit button, again")
     entry = browser.find(SUBMITTED, "the submission under Submitted assignments")
+    confirmed = browser.wait(lambda d: (texts := browser.dialogs()) and texts[0], "Submit's confirmation")
     browser.shot("submitted")
+    step.expect("Submitted" in confirmed and "submitted at" in confirmed and "UTC" in confirmed,
+                f"a dialog should confirm the submission and its time: {confirmed!r}")
+    browser.close_dialog()
     step.expect(list(inbound.glob(f"{LEARNER}+{ASSIGNMENT}+*")), f"the submission should be in {inbound}")
     step.expect("UTC" in entry.text, f"the submitted entry should say when it was submitted: {entry.text!r}")
 
@@ -298,10 +303,8 @@ def test_6_learner_fetches_feedback_and_reads_score_and_comment(step):
     step.tab("learner")
     browser.menu("Nbgrader", "Assignment List")
     browser.click(f"{SUBMITTED}//button[text()='Fetch Feedback']", "the Fetch Feedback button")
-    # "view feedback" opens the feedback's folder in the file browser; the learner opens the page there.
+    # "view feedback" opens the feedback page itself (the course's lab extension), in the HTML viewer.
     browser.click(f"{SUBMITTED}//a[contains(., 'view feedback')]", "the view feedback link")
-    browser.shot("feedback-folder")
-    browser.open_in_file_browser(f"{ASSIGNMENT}.html")
     viewer = "//div[contains(@class, 'jp-HTMLViewer') and not(contains(@class, 'lm-mod-hidden'))]//iframe"
     browser.driver.switch_to.frame(browser.find(viewer, "the feedback in JupyterLab's HTML viewer"))
     try:

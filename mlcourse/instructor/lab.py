@@ -20,8 +20,8 @@ from pathlib import Path
 
 from mlcourse.instructor.course import Course, CourseError, prepare_gradebook
 
-__all__ = ["DEFAULT_WORKSPACE", "INSTRUCTOR_PLUGINS", "LEARNER_CONFIG", "LEARNER_SETTINGS", "WRAPPED_DIALOGS",
-           "lab_command", "lab_environment", "learner_workspace", "prepare_instructor_lab",
+__all__ = ["DEFAULT_WORKSPACE", "INSTRUCTOR_PLUGINS", "LAB_EXTENSION", "LEARNER_CONFIG", "LEARNER_SETTINGS",
+           "WRAPPED_DIALOGS", "lab_command", "lab_environment", "learner_workspace", "prepare_instructor_lab",
            "write_learner_settings"]
 
 #: Where a learner's workspace goes unless MLCOURSE_WORKSPACE or the command line says otherwise: in the
@@ -43,6 +43,10 @@ c.Exchange.root = {exchange!r}
 c.Exchange.path_includes_course = True
 '''
 
+
+#: The data folder of the course's prebuilt lab extension for learners (mlcourse/lab_extension: a confirmation
+#: after Submit, feedback that opens itself), found by JupyterLab through ``JUPYTER_PATH``.
+LAB_EXTENSION = Path(__file__).resolve().parents[1] / "lab_extension" / "share"
 
 #: CSS for a learner's lab: the text of nbgrader's Validate and Submit dialogs wraps instead of running off.
 WRAPPED_DIALOGS = """/* mlcourse: long lines in nbgrader's Validate and Submit dialogs wrap. */
@@ -107,12 +111,15 @@ def write_learner_settings(settings: Path) -> None:
 
 def lab_environment(root: Path | None = None) -> dict[str, str]:
     """This environment with its ``bin`` folder first on ``PATH`` and, for a learner's workspace at
-    ``root``, the workspace's Jupyter settings (no instructor tools) first on ``JUPYTER_CONFIG_PATH``."""
+    ``root``, the workspace's Jupyter settings (no instructor tools) first on ``JUPYTER_CONFIG_PATH`` and
+    the course's lab extension (:data:`LAB_EXTENSION`) on ``JUPYTER_PATH``."""
     tools = str(Path(sys.executable).parent)
     env = {**os.environ, "PATH": os.pathsep.join([tools, os.environ.get("PATH", "")])}
     if root is not None and (root / LEARNER_SETTINGS).is_dir():
         env["JUPYTER_CONFIG_PATH"] = os.pathsep.join(
             filter(None, [str(root / LEARNER_SETTINGS), os.environ.get("JUPYTER_CONFIG_PATH")]))
+        env["JUPYTER_PATH"] = os.pathsep.join(
+            filter(None, [str(LAB_EXTENSION), os.environ.get("JUPYTER_PATH")]))
     return env
 
 

@@ -81,8 +81,8 @@ class LabServer:
             path = folders["settings"] / f"{name}.jupyterlab-settings"
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(json.dumps(values))
-        # JUPYTER_PATH stays as it is: nbgrader's lab extension and server settings live in the venv's
-        # share/jupyter and etc/jupyter, which Jupyter finds from sys.prefix.
+        # JUPYTER_PATH is lab_environment's: nbgrader's lab extension and server settings live in the venv's
+        # share/jupyter and etc/jupyter, which Jupyter finds from sys.prefix; a learner's adds the course's.
         env = {**lab.lab_environment(self.root), "JUPYTER_CONFIG_DIR": str(folders["config"]),
                "JUPYTER_DATA_DIR": str(folders["data"]), "JUPYTER_RUNTIME_DIR": str(folders["runtime"]),
                **self.env}

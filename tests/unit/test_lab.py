@@ -101,3 +101,14 @@ def test_a_learners_lab_runs_the_course_extension_and_wraps_dialog_lines(course,
     assert server["ServerApp"]["jpserver_extensions"] == {"mlcourse.learner_lab": True}
     assert json.loads((settings / "jupyter_server_config.json").read_text())["LabApp"]["custom_css"] is True
     assert "pre-wrap" in (settings / "custom" / "custom.css").read_text()
+
+
+def test_a_learners_lab_finds_the_courses_prebuilt_lab_extension(course, tmp_path, monkeypatch):
+    monkeypatch.delenv("JUPYTER_PATH", raising=False)
+    workspace = lab.learner_workspace(course, tmp_path / "alice")
+    assert lab.lab_environment(workspace)["JUPYTER_PATH"] == str(lab.LAB_EXTENSION)
+    assert "JUPYTER_PATH" not in lab.lab_environment(course.root)  # the instructor's lab: nbgrader's only
+    built = lab.LAB_EXTENSION / "labextensions" / "mlcourse-learner-lab"
+    manifest = json.loads((built / "package.json").read_text())
+    assert manifest["name"] == "mlcourse-learner-lab"
+    assert (built / manifest["jupyterlab"]["_build"]["load"]).is_file()  # what JupyterLab loads

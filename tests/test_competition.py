@@ -272,8 +272,8 @@ def test_a_missing_file_is_logged_once_however_often_scoring_runs(tmp_path, labe
 
 @pytest.mark.slow  # builds the course package's wheel
 def test_the_learners_wheel_has_the_data_but_nothing_that_rebuilds_the_labels(tmp_path):
-    """Learners install a wheel of the course package: the competition's public files and scale are in
-    it; the generator, its secret seed and the labels are not."""
+    """Learners install a wheel of the course package: the competition's public files and scale, and the
+    learner's lab extension, are in it; the generator, its secret seed and the labels are not."""
     project = tmp_path / "project"
     project.mkdir()
     for name in ("pyproject.toml", "README.md"):
@@ -284,5 +284,8 @@ def test_the_learners_wheel_has_the_data_but_nothing_that_rebuilds_the_labels(tm
     (wheel,) = tmp_path.glob("mlcourse-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert {"mlcourse/competition_data/scale.json", "mlcourse/competition_data/test.csv",
-            "mlcourse/instructor/competition.py", "mlcourse/results.py"} <= set(names)
+            "mlcourse/instructor/competition.py", "mlcourse/results.py", "mlcourse/learner_lab.py",
+            "mlcourse/lab_extension/share/labextensions/mlcourse-learner-lab/package.json"} <= set(names)
+    extension = "mlcourse/lab_extension/share/labextensions/mlcourse-learner-lab/static/remoteEntry."
+    assert any(n.startswith(extension) for n in names), "the learner's lab extension is built into the wheel"
     assert not [n for n in names if "cohort" in n or "secret" in n or "test_labels" in n or "expected/" in n]

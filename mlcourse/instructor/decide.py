@@ -9,7 +9,8 @@ rewrites the cell's outputs so that nbgrader's own rule gives exactly the grader
   dropped (nbgrader would give zero for an error a learner's hook raised after the tests ran).
 - failed: a result is missing, different, recorded twice, or one not expected appears. The
   cell's error stays (the learner's feedback: a check's message, or a traceback that the feedback
-  redacts), or a :data:`HIDDEN_FAILURE` error is added.
+  redacts). Unless a check's message explains the failure, a :data:`HIDDEN_FAILURE` error is added
+  that names the hidden case (and the error the learner's code raised on it).
 
 Either way ``execute_result`` outputs go: nbgrader reads a value displayed before an error as
 partial (or full) credit, which anything in the kernel could display.
@@ -34,9 +35,11 @@ from mlcourse.instructor.expected import EXPECTED_DIR, load_expected, recorded_r
 from mlcourse.instructor.timing import cell_key
 from mlcourse.results import RESULT_MIME
 
-__all__ = ["HIDDEN_FAILURE", "DecideTestCells", "verdict"]
+__all__ = ["EXPLAINED", "HIDDEN_FAILURE", "DecideTestCells", "verdict"]
 
 HIDDEN_FAILURE = "HiddenTestFailed"
+#: Errors that already tell the learner what is wrong: a check's message, the released stub's.
+EXPLAINED = ("Mistake", "NotImplementedError")
 
 
 def verdict(expected: list[dict], recorded: list[dict]) -> str | None:
@@ -50,8 +53,8 @@ def verdict(expected: list[dict], recorded: list[dict]) -> str | None:
         return "results the hidden tests did not ask for were recorded"
     missing = [entry for entry in expected if entry["name"] not in by_name]
     if missing:
-        return (f"the hidden tests stopped before checking {len(missing)} of {len(expected)} results "
-                f"(see the error above), starting with {_cases(missing[:1])}")
+        return (f"the hidden tests stopped at the case {_cases(missing[:1])}, so {len(missing)} of "
+                f"{len(expected)} results were not checked")
     wrong = [entry for entry in expected if not _passes(entry, by_name[entry["name"]][0])]
     if wrong:
         return (f"{len(wrong)} of {len(expected)} results on the hidden inputs are not the expected ones: "
@@ -102,12 +105,23 @@ class DecideTestCells(NbGraderPreprocessor):
         if reason is None:
             cell.outputs = [output for output in kept if not _counts_against(output)]
         else:
-            if not any(output.output_type == "error" for output in kept):
-                kept.append(new_output("error", ename=HIDDEN_FAILURE, evalue=reason,
-                                       traceback=[f"{HIDDEN_FAILURE}: {reason}"]))
+            errors = [output for output in kept if output.output_type == "error"]
+            if not errors:
+                kept.append(_hidden_failure(f"a hidden test failed: {reason}"))
+            elif not any(output.get("ename") in EXPLAINED for output in errors):
+                # The learner's code raised while the hidden tests ran it: say on which case (the error
+                # itself is shown redacted, see feedback_privacy).
+                raised = errors[-1].get("ename")
+                kept.append(_hidden_failure(f"a hidden test failed: your code raised {raised}; {reason}"))
             cell.outputs = kept
         self.log.info("%s: %s", name, "passed" if reason is None else f"failed: {reason}")
         return cell, resources
+
+
+def _hidden_failure(message: str):
+    """The grader's verdict on a failed hidden test, as an error output nbgrader grades as zero."""
+    return new_output("error", ename=HIDDEN_FAILURE, evalue=message,
+                      traceback=[f"{HIDDEN_FAILURE}: {message}"])
 
 
 def _is_record(output) -> bool:

@@ -9,12 +9,14 @@ from nbformat.v4 import new_output
 from nbgrader.preprocessors import NbGraderPreprocessor
 
 from mlcourse.instructor.cells import is_test_cell
+from mlcourse.instructor.decide import HIDDEN_FAILURE
 
 __all__ = ["LEARNER_FACING_ERRORS", "RedactHiddenTestErrors"]
 
 #: Errors whose message was written for learners: the course's own check messages, the stub's
-#: NotImplementedError, and a NameError for a function that was renamed or deleted.
-LEARNER_FACING_ERRORS = ("Mistake", "NotImplementedError", "NameError")
+#: NotImplementedError, a NameError for a function that was renamed or deleted, and the grader's verdict
+#: on a hidden test (it names the hidden case, never an expected value).
+LEARNER_FACING_ERRORS = ("Mistake", "NotImplementedError", "NameError", HIDDEN_FAILURE)
 
 
 class RedactHiddenTestErrors(NbGraderPreprocessor):

@@ -67,6 +67,8 @@ def test_any_other_error_of_a_hidden_test_is_neutral_too():
 
 @pytest.mark.parametrize("ename, evalue", [
     ("Mistake", "q1 (convert grams to kilograms): mass_kg(3750) should be 3.75, not 3750000."),
+    ("HiddenTestFailed", "a hidden test failed: 1 of 3 results on the hidden inputs are not the expected "
+                         "ones: 'a row whose mass is 0'."),
     ("NotImplementedError", ""),
     ("NameError", "name 'mass_kg' is not defined"),
 ])

@@ -117,7 +117,7 @@ def entry(name, value, **tolerance):
 def test_verdict_needs_each_expected_result_once_matching_and_nothing_else():
     expected = [entry("a", 1.0), entry("b", [1, 2])]
     assert verdict(expected, [entry("a", 1.0), entry("b", [1, 2])]) is None
-    assert "stopped before checking 1 of 2" in verdict(expected, [entry("a", 1.0)])
+    assert "stopped at the case 'b', so 1 of 2 results" in verdict(expected, [entry("a", 1.0)])
     assert "1 of 2 results" in verdict(expected, [entry("a", 1.0), entry("b", [2, 1])])
     assert "'b'" in verdict(expected, [entry("a", 1.0), entry("b", [2, 1])])  # the failing case by name
     assert "'a'" not in verdict(expected, [entry("a", 1.0), entry("b", [2, 1])])
@@ -182,6 +182,15 @@ def test_a_failed_cell_keeps_the_learners_own_error_message(tmp_path):
     mistake = new_output("error", ename="Mistake", evalue="mass_kg(1000) should be 1.0", traceback=[])
     cell, score = decide(tmp_path, graded_cell(mistake))
     assert score == 0 and [o.evalue for o in cell.outputs] == ["mass_kg(1000) should be 1.0"]
+
+
+def test_an_error_the_learners_code_raised_in_a_hidden_test_is_named_with_its_case(tmp_path):
+    crash = new_output("error", ename="KeyError", evalue="'body_mass_g'", traceback=["KeyError ..."])
+    cell, score = decide(tmp_path, graded_cell(crash))
+    errors = [o for o in cell.outputs if o.output_type == "error"]
+    assert score == 0 and [o.ename for o in errors] == ["KeyError", HIDDEN_FAILURE]
+    assert errors[1].evalue.startswith("a hidden test failed: your code raised KeyError; the hidden tests "
+                                       "stopped at the case 'mass'")
 
 
 def test_a_test_cell_changed_since_its_results_were_recorded_stops_grading(tmp_path):

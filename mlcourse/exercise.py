@@ -112,7 +112,7 @@ def call(function: Callable, *args, advice: str = "", may_change: Sequence[int] 
     the function to change in place.
     """
     name = getattr(function, "__name__", "your function")
-    arguments = ", ".join(repr(a) for a in args)
+    arguments = ", ".join(_argument(a) for a in args)
     if len(arguments) > 80:
         arguments = arguments[:77] + "..."
     before = {i: kept for i, kept in _snapshots(args, may_change).items() if _unchanged(kept, args[i])}
@@ -124,7 +124,7 @@ def call(function: Callable, *args, advice: str = "", may_change: Sequence[int] 
         stub.unanswered = True
         raise stub from None
     except Exception as error:  # any learner bug becomes feedback
-        detail = f"`{name}({arguments})` raised {type(error).__name__}: {error}"
+        detail = f"`{name}({arguments})` raised {type(error).__name__}: {str(error).rstrip('.')}"
         raise Mistake(f"{detail}. {advice}" if advice else detail) from None
     for i, original in before.items():
         parameter = _parameter_name(function, i)
@@ -134,6 +134,15 @@ def call(function: Callable, *args, advice: str = "", may_change: Sequence[int] 
                f"your function changed the {kind} `{parameter}` it was given: work on a copy "
                f"(`{copying}`) and return the result, so that later exercises still see the data unchanged.")
     return result
+
+
+def _argument(value) -> str:
+    """An argument as a message shows it on one line: a table or an array by its kind and shape (its
+    repr spans many lines), anything else by its repr."""
+    if isinstance(value, pd.DataFrame | pd.Series | np.ndarray):
+        shape = " × ".join(str(size) for size in value.shape)
+        return f"<{_DATA_WORDS[type(value)] if type(value) in _DATA_WORDS else type(value).__name__} {shape}>"
+    return " ".join(repr(value).split())
 
 
 #: The kinds of argument :func:`call` watches for changes made in place, as a learner calls them.

@@ -91,9 +91,17 @@ def whole_figure(result, name: str) -> Figure:
 
 
 def has_unit(label: str, unit: str) -> bool:
-    """True when an axis label gives ``unit`` in brackets: has_unit("Body mass (g)", "g") and
-    has_unit("Time (hours per week)", "hours") hold, has_unit("Body mass", "g") does not."""
-    return re.search(rf"\(\s*{re.escape(unit)}(?![A-Za-z])", label) is not None
+    """True when an axis label gives ``unit`` the way a reader expects a unit: in brackets of any kind
+    ("Body mass (g)", "Body mass [g]", "Time (hours per week)", "Flipper length ( mm )"), after "in"
+    ("Body mass in g", "Body mass (in g)"), or after a comma or a slash at the end ("Body mass, g",
+    "Body mass / g"). has_unit("Body mass", "g"), has_unit("Body mass (kg)", "g") and
+    has_unit("Body mass g", "g") do not hold: the unit must be written as the unit itself."""
+    unit = re.escape(unit)
+    end = r"(?![A-Za-z])"
+    forms = (rf"[(\[{{]\s*(?:in\s+)?{unit}{end}",  # (g), [g], {g}, (in g), (hours per week)
+             rf"\bin\s+{unit}{end}",  # in g
+             rf"[,/]\s*{unit}\s*$")  # Body mass, g   Body mass / g
+    return any(re.search(form, label) is not None for form in forms)
 
 
 def bars(ax: Axes) -> list[Rectangle]:

@@ -53,9 +53,9 @@ def _adult_like(with_income: bool) -> pd.DataFrame:
 
 @exercise("tidy column names", DATA_HANDLING, hints=[
     "`raw.columns` has string methods too: `raw.columns.str.lower()`, `raw.columns.str.replace(...)`.",
-    "A regular expression matches every run of symbols at once: "
-    "`.str.replace(r'[^a-z0-9]+', '_', regex=True)` after `.str.lower()`, then `.str.strip('_')`; "
-    "give the new names with `raw.set_axis(names, axis='columns')` or `raw.rename(columns=...)`.",
+    "A regular expression can match every run of characters that are not letters or digits at once "
+    "(a negated character class with `+`); `str.strip('_')` removes what is left at the ends. "
+    "`raw.rename(columns=...)` returns a new frame.",
 ])
 def q1(tidy_columns):
     raw = pd.DataFrame({"Nest ID": ["N1", "N2"], "Egg Mass (g)": [51.0, 48.5],
@@ -82,11 +82,23 @@ def q1(tidy_columns):
     expect(names == expected, f"for the columns {list(raw.columns)} expected {expected}, got {names}.")
     expect(tidy.iloc[:, 1].tolist() == [51.0, 48.5],
            "the values should stay as they are; only the names change.")
+    # Other names: a dash, digits, a slash, a trailing space and a leading bracket.
+    other = pd.DataFrame({"Delta 15 N (o/oo)": [8.9], "native-country": ["Cuba"], "Date Egg ": ["2007-11-11"],
+                          "(Sample) Number": [1]})
+    wanted = ["delta_15_n_o_oo", "native_country", "date_egg", "sample_number"]
+    tidy = call(tidy_columns, other)
+    expect_type(tidy, pd.DataFrame, "tidy_columns(other)")
+    names = [str(name) for name in tidy.columns]
+    expect(names == wanted,
+           f"for the columns {list(other.columns)} expected {wanted}, got {names}: every run of characters "
+           "that are not letters or digits (a dash, a slash, a space at the end) becomes one underscore, "
+           "and none is left at the start or the end.")
 
 
 @exercise("short species name", DATA_HANDLING, hints=[
     "Look at the labels first: `species.value_counts()`. The short name is the first word.",
-    "`species.str.extract(r'^(\\w+)', expand=False)` returns a Series with the first group of the pattern.",
+    "`str.extract` with a pattern that captures the word at the start of the text; `expand=False` makes it "
+    "return a Series rather than a DataFrame.",
 ])
 def q2(short_species):
     labels = pd.Series(["Adelie Penguin (Pygoscelis adeliae)", "Emperor Penguin (Aptenodytes forsteri)",
@@ -103,7 +115,8 @@ def q2(short_species):
     expect(len(short) == len(labels),
            f"one short name per label: expected {len(labels)} values, got {len(short)}.")
     expect(short.index.equals(labels.index),
-           "keep the index of the labels (no reset_index), so the result lines up with its rows.")
+           "keep the index of the labels, in their order (no reset_index, no sorting), so the result lines up "
+           f"with its rows: expected the index {list(labels.index)}, got {list(short.index)}.")
     values = _text(short)
     expect(values[3] is None, f"a missing label must stay missing, but it became {values[3]!r}.")
     expect(values[:3] != ["adelie", "emperor", "adelie"],
@@ -111,13 +124,22 @@ def q2(short_species):
     expect(values[:3] == ["Adelie", "Emperor", "Adelie"],
            f"the short name is the first word of the label ('Adelie'); for {_text(labels)} "
            f"expected ['Adelie', 'Emperor', 'Adelie', None], got {values}.")
+    # An unsorted index, the missing label first.
+    other = pd.Series([None, "Macaroni Penguin (Eudyptes chrysolophus)", "Adelie Penguin (Pygoscelis adeliae)"],
+                      index=[7, 2, 5], dtype="str")
+    short = call(short_species, other)
+    expect_type(short, pd.Series, "short_species(other)")
+    expect(short.index.equals(other.index),
+           "keep the index of the labels, in their order (no reset_index, no sorting): for labels indexed "
+           f"{list(other.index)} the result was indexed {list(short.index)}.")
+    expect(_text(short) == [None, "Macaroni", "Adelie"],
+           f"for {_text(other)} expected [None, 'Macaroni', 'Adelie'], got {_text(short)}.")
 
 
 @exercise("nests per year", DATA_HANDLING, hints=[
     "Two new Series: the year of 'Date Egg' and the nest label at the start of 'Individual ID'.",
-    "`pd.to_datetime(raw['Date Egg']).dt.year` gives the years; "
-    "`raw['Individual ID'].str.extract(r'^(N\\d+)', expand=False)` the nest labels; then "
-    "`nests.groupby(years).nunique()` counts distinct labels per year.",
+    "`pd.to_datetime(...).dt.year` gives the years, and `str.extract` the nest label (an N and all its digits); "
+    "a Series can be grouped by another Series of the same index, and `nunique()` counts distinct values.",
 ])
 def q3(nests_per_year):
     # 2007: nests N1 and N2. 2008: N2 again (a label is reused the next year), N1 and N12 (two digits).
@@ -154,12 +176,28 @@ def q3(nests_per_year):
     expect(by_year == {2007: 2, 2008: 3},
            "for the example frame of the check "
            f"(2 nests in 2007; 3 in 2008: N2, N1 and N12) you returned {by_year}.")
+    # Columns in another order (as in the real table, where 'Date Egg' comes after 'Individual ID' and
+    # other columns), three years, a nest with a single bird sampled.
+    other = pd.DataFrame({
+        "Date Egg": ["2009-11-20", "2009-11-20", "2010-11-02", "2011-11-14", "2011-11-14", "2011-11-30"],
+        "Island": ["Dream"] * 6,
+        "Individual ID": ["N31A1", "N31A2", "N31A1", "N4A1", "N4A2", "N5A2"],
+        "Clutch Completion": ["Yes"] * 6,
+    }, index=[12, 10, 11, 15, 13, 14])
+    counts = call(nests_per_year, other,
+                  advice="This frame has its columns in another order than the first one ('Date Egg' first, "
+                         "'Individual ID' third): does your function select the columns by their names?")
+    expect_type(counts, pd.Series, "nests_per_year(other)")
+    by_year = dict(zip(counts.index, counts.tolist()))
+    expect(by_year == {2009: 1, 2010: 1, 2011: 2} and list(counts.index) == [2009, 2010, 2011],
+           "with the columns in another order ('Date Egg' first, 'Individual ID' third), three years and a "
+           f"nest with one bird sampled, expected {{2009: 1, 2010: 1, 2011: 2}} (sorted by year), got {by_year}.")
 
 
 @exercise("mean mass per species and sex", DATA_HANDLING, hints=[
-    "Group by two columns with `data.groupby(['species', 'sex'], as_index=False)`.",
-    "Named aggregation gives each result column its name: "
-    "`.agg(mean_mass_g=('body_mass_g', 'mean'), n_weighed=('body_mass_g', 'count'))`.",
+    "Group by two columns at once, and keep them as columns rather than as the index.",
+    "Named aggregation, `.agg(new_name=(column, function))`, names each result column. Which aggregation "
+    "counts the values that are present, and which counts every row?",
 ])
 def q4(mass_summary):
     data = pd.DataFrame({
@@ -188,7 +226,7 @@ def q4(mass_summary):
            f"one row per (species, sex) pair found in the data; got {keys}.")
     expect(keys == sorted(keys), f"sort the rows by species, then sex; got {keys}.")
     row = dict(zip(keys, summary["n_weighed"].tolist()))
-    expect(row[("A", "female")] != 2,
+    expect(row != {("A", "female"): 2, ("A", "male"): 1, ("B", "male"): 2},
            "n_weighed counts a bird whose mass is missing: "
            "use 'count' (non-missing values), not 'size' (rows).")
     expect(row == {("A", "female"): 1, ("A", "male"): 1, ("B", "male"): 2},
@@ -200,12 +238,39 @@ def q4(mass_summary):
     expect(all(math.isclose(means[k], v) for k, v in {("A", "female"): 3000.0, ("A", "male"): 4000.0,
                                                        ("B", "male"): 5100.0}.items()),
            f"mean_mass_g should be the mean body mass of each group; got {means}.")
+    # Other columns too, in another order, unsorted rows, and a weighed bird whose bill length is missing.
+    other = pd.DataFrame({
+        "sex": ["male", "female", "female", "male", "female", None, "female", "female"],
+        "bill_length_mm": [50.0, np.nan, 46.0, 39.0, 37.0, 41.0, np.nan, 36.0],
+        "body_mass_g": [5600.0, 4500.0, 4700.0, 3800.0, np.nan, 3500.0, 3300.0, 3400.0],
+        "species": ["Gentoo", "Gentoo", "Gentoo", "Adelie", "Adelie", "Adelie", "Chinstrap", "Adelie"],
+        "island": ["Biscoe", "Biscoe", "Biscoe", "Dream", "Dream", "Dream", "Dream", "Torgersen"],
+    }).astype({"species": "str", "island": "str", "sex": "str"})
+    summary = call(mass_summary, other)
+    expect_type(summary, pd.DataFrame, "mass_summary(other)")
+    expect(all(c in summary.columns for c in needed),
+           f"the result should have the columns {needed}, got {list(summary.columns)}.")
+    found = [tuple(row) for row in summary[needed].itertuples(index=False)]
+    wanted = [("Adelie", "female", 3400.0, 1), ("Adelie", "male", 3800.0, 1),
+              ("Chinstrap", "female", 3300.0, 1), ("Gentoo", "female", 4600.0, 2), ("Gentoo", "male", 5600.0, 1)]
+    if not (len(found) == len(wanted) and all(
+            f[:2] == w[:2] and f[3] == w[3] and math.isclose(f[2], w[2])
+            for f, w in zip(found, wanted))):
+        dropped = other.dropna().groupby(["species", "sex"], as_index=False).agg(
+            mean_mass_g=("body_mass_g", "mean"), n_weighed=("body_mass_g", "count"))
+        expect(not (len(summary) == len(dropped)
+                    and summary["n_weighed"].tolist() == dropped["n_weighed"].tolist()),
+               "birds with a missing value in another column were left out (`dropna()` on the whole frame?): "
+               "a bird whose bill length is missing still has a body mass. Only the sex and the mass matter here.")
+        expect(False, "for a frame with the columns in another order, 3 species, a weighed Gentoo female without "
+                      "a bill length and an unweighed Adelie female, the rows (species, sex, mean_mass_g, "
+                      f"n_weighed) should be {wanted}; got {found}.")
 
 
 @exercise("impute with training medians", DATA_HANDLING, hints=[
     "Compute the medians once, on data_train only, and use them to fill both frames.",
-    "`medians = data_train.median(numeric_only=True)`, then `data_train.fillna(medians)` and "
-    "`data_test.fillna(medians)`: fillna with a Series fills each column with its own value.",
+    "`DataFrame.median` has an option to leave the text columns out, and `fillna` accepts a Series of values, "
+    "one per column: each column is then filled with its own value.",
 ])
 def q5(impute_train_medians):
     data_train = pd.DataFrame({"mass": [1.0, 2.0, 3.0, 100.0, np.nan],
@@ -218,7 +283,7 @@ def q5(impute_train_medians):
     result = call(impute_train_medians, data_train, data_test,
                   advice="`data_train.median(numeric_only=True)` gives "
                          "the median of the numeric columns only.")
-    expect(isinstance(result, tuple) and len(result) == 2,
+    expect(isinstance(result, (tuple, list)) and len(result) == 2,
            "return both frames as a pair: "
            f"`return train_imputed, test_imputed` (got a {type(result).__name__}).")
     train, test = result
@@ -233,13 +298,14 @@ def q5(impute_train_medians):
     filled = test.loc[1, "mass"]
     expect(not pd.isna(filled), "the test frame still has missing numeric values: fill them too.")
     expect(not math.isclose(filled, 1500.0),
-           "did you compute the medians on the test data? The test frame must be filled with the "
-           "TRAINING medians: the test data stands for new data you have not seen.")
+           "the test frame was filled with the medians of the test data (1500 for 'mass'): it must be filled "
+           "with the TRAINING medians, as the test data stands for new data you have not seen.")
     expect(not math.isclose(filled, 51.5),
-           "did you compute the medians on the training and test data together? That leaks the test "
-           "data into the preprocessing: compute them on data_train only.")
+           "the test frame was filled with the medians of the training and test data together (51.5 for "
+           "'mass'): that leaks the test data into the preprocessing; compute them on data_train only.")
     expect(not math.isclose(filled, 26.5),
-           "you filled with the mean; use the median, which outliers do not drag.")
+           "the test frame was filled with the training mean (26.5 for 'mass'); use the median, "
+           "which outliers do not drag.")
     expect(math.isclose(filled, 2.5) and math.isclose(test.loc[1, "flipper"], 35.0),
            "a missing test value should become the training median of its column; "
            f"got {test.loc[1, ['mass', 'flipper']].tolist()}.")
@@ -252,13 +318,34 @@ def q5(impute_train_medians):
            "leave text columns (here 'island') as they are.")
     expect(test.loc[8, "mass"] == 1000.0 and train.loc[2, "mass"] == 100.0,
            "values that were present must not change.")
+    # Other column names, in another order (the text column first), and an integer column without gaps.
+    other_train = pd.DataFrame({"Species": ["x", "y", "x", "y"], "Delta 15 N": [8.0, np.nan, 9.0, 10.0],
+                                "Year": [2007, 2008, 2009, 2007], "Body Mass (g)": [np.nan, 3000.0, 5000.0, 4000.0]},
+                               index=[3, 1, 0, 2]).astype({"Species": "str"})
+    other_test = pd.DataFrame({"Species": ["y", None], "Delta 15 N": [np.nan, 7.0], "Year": [2008, 2009],
+                               "Body Mass (g)": [np.nan, np.nan]}, index=[5, 4]).astype({"Species": "str"})
+    result = call(impute_train_medians, other_train, other_test,
+                  advice="This time the columns have other names, in another order, with a text column first: "
+                         "does your function find the numeric columns itself?")
+    expect(isinstance(result, (tuple, list)) and len(result) == 2,
+           f"return both frames as a pair, `return train_imputed, test_imputed`; got {type(result).__name__}.")
+    train, test = result
+    expect(isinstance(train, pd.DataFrame) and isinstance(test, pd.DataFrame),
+           "both results should be DataFrames.")
+    wanted = other_test.fillna({"Delta 15 N": 9.0, "Body Mass (g)": 4000.0})
+    expect(list(test.columns) == list(other_test.columns) and test.index.equals(other_test.index)
+           and test[["Delta 15 N", "Body Mass (g)"]].equals(wanted[["Delta 15 N", "Body Mass (g)"]])
+           and test["Year"].tolist() == [2008, 2009] and test["Species"].isna().sum() == 1,
+           "with the columns Species (text), 'Delta 15 N', Year and 'Body Mass (g)', the missing test values "
+           "should become the training medians 9.0 and 4000.0, and nothing else should change; "
+           f"got {test.to_dict('list')}.")
 
 
 @exercise("wide to long with melt", DATA_HANDLING, hints=[
     "`melt` keeps the `id_vars` columns and stacks the "
     "`value_vars` columns into two: their name and their value.",
-    "`data.melt(id_vars=['species', 'island'], value_vars=[...the four...], var_name='measurement', "
-    "value_name='value')`, then `.dropna(subset=['value'])`.",
+    "`melt` takes the columns to keep beside each value (`id_vars`), the columns to stack (`value_vars`, by "
+    "name) and the names of the two new columns; then drop the rows whose value is missing, and only those.",
 ])
 def q6(to_long):
     data = pd.DataFrame({
@@ -289,6 +376,28 @@ def q6(to_long):
     rows = long[(long["species"] == "B") & (long["measurement"] == "body_mass_g")]
     expect(sorted(rows["value"].tolist()) == [5000.0, 5400.0] and set(rows["island"]) == {"y"},
            "each row should keep its bird's species and island next to the measurement and its value.")
+    # The columns in another order, a bird with two missing measurements and one with an unknown island.
+    other = pd.DataFrame({
+        "year": [2009, 2008], "body_mass_g": [np.nan, 4100.0], "sex": ["female", None],
+        "bill_depth_mm": [17.0, 18.5], "island": ["Dream", None], "species": ["Adelie", "Chinstrap"],
+        "flipper_length_mm": [np.nan, 196.0], "bill_length_mm": [39.5, 48.0],
+    }, index=[8, 3]).astype({"species": "str", "island": "str", "sex": "str"})
+    long = call(to_long, other,
+                advice="This frame has its columns in another order: does your function name the measurement "
+                       "columns rather than take them by position?")
+    expect_type(long, pd.DataFrame, "to_long(other)")
+    expect(sorted(long.columns) == sorted(["species", "island", "measurement", "value"]),
+           f"the long frame should have the columns species, island, measurement and value; "
+           f"got {list(long.columns)}.")
+    melted = sorted(set(long["measurement"].dropna()))
+    extra = sorted(set(melted) - set(MEASUREMENTS))
+    expect(not extra, f"only the four measurements should be melted, but with the columns in another order "
+                      f"'measurement' also holds {extra}: name the four measurement columns in `value_vars`.")
+    counted = long.groupby("species")["value"].count().to_dict() if len(long) else {}
+    expect(counted == {"Adelie": 2, "Chinstrap": 4},
+           "with the columns in another order, an Adelie with 2 of its 4 measurements missing and a "
+           "Chinstrap of unknown island, there should be 2 Adelie rows and 4 Chinstrap rows (a missing "
+           f"island is no reason to drop a measurement); got {counted}.")
 
 
 @exercise("clean the Adult data (capstone step)", DATA_HANDLING, hints=[
@@ -368,3 +477,21 @@ def q7(clean_adult):
            "leave other columns, such as the test set's id, untouched.")
     expect(clean_test["workclass"].isna().sum() == 2,
            "clean a frame without income in the same way: '?' becomes missing.")
+    # Other text columns, in another order: income first, an occupation with '?', a numeric column with a dash.
+    other = pd.DataFrame({
+        "income": [" >50K", " <=50K", " <=50K"], "occupation": [" Sales", " ?", " Tech-support"],
+        "capital-gain": [0, 2174, 0], "sex": [" Female", " Male", " Male"], "race": [" White", " Black", " ?"],
+    }, index=[21, 20, 22]).astype({"income": "str", "occupation": "str", "sex": "str", "race": "str"})
+    other_original = other.copy()
+    cleaned = call(clean_adult, other,
+                   advice="This frame has other text columns (occupation, sex, race), in another order: does your "
+                          "function find the columns itself rather than list them by name?")
+    expect_type(cleaned, pd.DataFrame, "clean_adult(other)")
+    expect(same_values(other_original, other), "your function changed the frame it was given.")
+    wanted = {"occupation": ["Sales", None, "Tech-support"], "capital_gain": [0, 2174, 0],
+              "sex": ["Female", "Male", "Male"], "race": ["White", "Black", None], "income_over_50k": [1, 0, 0]}
+    got = {column: _text(cleaned[column]) for column in cleaned.columns}
+    expect(list(cleaned.columns) == list(wanted) and got == wanted and cleaned.index.equals(other.index),
+           "with other text columns in another order (income first, then occupation, capital-gain, sex, race) "
+           f"every text column should be stripped, every '?' missing and income converted: expected {wanted}, "
+           f"got {got}.")

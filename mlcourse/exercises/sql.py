@@ -166,19 +166,38 @@ def _same_rows(rows, wanted) -> bool:
 def _shown_rows(rows, limit=4) -> str:
     rows = [tuple(row) for row in rows]
     text = ", ".join(repr(row) for row in rows[:limit])
-    return f"[{text}{', ...' if len(rows) > limit else ''}] ({len(rows)} rows)"
+    return f"[{text}{', ...' if len(rows) > limit else ''}] ({_count(len(rows), 'row')})"
+
+
+def _count(n: int, noun: str) -> str:
+    """``n`` and ``noun`` as a reader says them: "1 row", "3 rows"."""
+    return f"{n} {noun if n == 1 else noun + 's'}"
+
+
+def _differences(rows, wanted) -> str:
+    """What a result lacks and what it has too much of, compared with ``wanted``, in words."""
+    def found_in(row, others):
+        return any(_same_rows([row], [other]) for other in others)
+
+    missing = [row for row in wanted if not found_in(row, rows)]
+    extra = [row for row in rows if not found_in(row, wanted)]
+    parts = ([f"it leaves out {_shown_rows(missing)}"] if missing else []) + (
+        [f"it has rows that do not belong: {_shown_rows(extra)}"] if extra else [])
+    return "; ".join(parts) or "the rows differ"
 
 
 def _expect_width(rows, columns: str, width: int) -> None:
     found = len(rows[0]) if rows else width
     expect(found == width,
-           f"your query returns {found} columns; the exercise asks for {width}, in this order: {columns}.")
+           f"your query returns {_count(found, 'column')}; the exercise asks for {width}, in this order: "
+           f"{columns}.")
 
 
 def _expect_rows(rows, wanted, example: str) -> None:
     """The final comparison: the rows the exercise asks for on the check's small database."""
     expect(_same_rows(rows, wanted),
-           f"on {example}, the query should give {_shown_rows(wanted)}, but yours gives {_shown_rows(rows)}.")
+           f"on {example}, the query should give {_shown_rows(wanted)}, but yours gives {_shown_rows(rows)}: "
+           f"{_differences(rows, wanted)}.")
 
 
 def _expect_order(rows, wanted, order: str) -> None:
@@ -216,8 +235,8 @@ def _plain(values) -> list:
 @exercise("filter, sort and limit", DATA_HANDLING, hints=[
     "Four clauses, in this order: SELECT the two columns, FROM the table, WHERE the condition on the "
     "flipper, ORDER BY ..., LIMIT ....",
-    "`ORDER BY body_mass_g DESC, bird_id` sorts by mass from heaviest, then by id among equal masses; "
-    "\"at least 220\" is `>= 220`.",
+    "ORDER BY takes several columns, each with its own direction (`DESC` for the heaviest first); "
+    "\"at least 220\" includes 220 itself. LIMIT applies after the sort.",
 ])
 def q1(heavy_birds_query):
     # (bird_id, flipper_length_mm, body_mass_g): 13 birds with flippers of at least 220 mm (bird 3 has
@@ -246,12 +265,24 @@ def q1(heavy_birds_query):
     expect(3 in ids,
            "the bird whose flipper is exactly 220 mm is missing: \"at least 220\" includes 220, so use `>=`.")
     _expect_rows(rows, wanted, "a small table of 16 measured birds")
+    # A second table: other masses, 11 birds that qualify, ties at 5150 g and at 4700 g.
+    second = [(21, 220, 4700), (22, 245, 5150), (23, 221, 4950), (24, 219, 6000), (25, 230, 4700),
+              (26, 222, 5050), (27, 223, 5150), (28, 233, 4400), (29, 224, 4850), (30, 226, 4600),
+              (31, 228, 4700), (32, 210, 5900), (33, 236, 4500)]
+    qualify = [(bird, mass) for bird, flipper, mass in second if flipper >= 220]
+    wanted = sorted(qualify, key=lambda row: (-row[1], row[0]))[:10]
+    rows = _rows_of(heavy_birds_query, measurements=[_measured(bird, mass, flipper)
+                                                     for bird, flipper, mass in second])
+    _expect_width(rows, "bird_id, body_mass_g", 2)
+    _expect_order(rows, wanted, "body_mass_g DESC, bird_id")
+    _expect_rows(rows, wanted, "a second table of 13 measured birds, with other masses and ties")
 
 
 @exercise("groups with GROUP BY and HAVING", DATA_HANDLING, hints=[
     "WHERE filters rows before they are grouped; HAVING filters the groups after GROUP BY, and can use "
     "COUNT(*). A missing sex is NULL, and nothing is ever equal (or unequal) to NULL.",
-    "`WHERE sex IS NOT NULL`, then `GROUP BY species, sex`, then `HAVING COUNT(*) > 60`, then ORDER BY.",
+    "NULL is tested with `IS NULL` or `IS NOT NULL`. Group by both columns, then keep the groups whose "
+    "COUNT(*) is more than 60 with HAVING.",
 ])
 def q2(sex_groups_query):
     sizes = {("Adelie", "female"): 61, ("Adelie", "male"): 70, ("Adelie", None): 65,
@@ -279,13 +310,23 @@ def q2(sex_groups_query):
                       "`HAVING COUNT(*) > 60`.")
     _expect_order(rows, wanted, "species, sex")
     _expect_rows(rows, wanted, "a small table of 327 birds")
+    # A second table: here the Chinstrap females form a large group, and the Adelie groups are small.
+    sizes = {("Chinstrap", "female"): 63, ("Chinstrap", "male"): 12, ("Gentoo", "female"): 61,
+             ("Gentoo", None): 3, ("Gentoo", "male"): 60, ("Adelie", "male"): 59, ("Adelie", "female"): 8}
+    birds = [_bird(i + 1, species, sex) for i, (species, sex) in
+             enumerate(key for key, size in sizes.items() for _ in range(size))]
+    wanted = [("Chinstrap", "female", 63), ("Gentoo", "female", 61)]
+    rows = _rows_of(sex_groups_query, advice=[HAVING_ADVICE], birds=birds)
+    _expect_width(rows, "species, sex, n_birds", 3)
+    _expect_order(rows, wanted, "species, sex")
+    _expect_rows(rows, wanted, "a second table of 266 birds, in which the Chinstrap females are more than 60")
 
 
 @exercise("LEFT JOIN and COUNT(column)", DATA_HANDLING, hints=[
     "Every bird must be counted, including those with no row in `isotopes`: which JOIN keeps the rows of the "
     "left table that have no match? And which COUNT skips NULLs?",
-    "`FROM birds AS b LEFT JOIN isotopes AS i ON i.bird_id = b.bird_id`, then `COUNT(*)` counts the birds "
-    "and `COUNT(i.delta_15_n)` only the non-NULL values; `GROUP BY b.species`.",
+    "A LEFT JOIN fills the columns of a missing match with NULL. `COUNT(*)` counts rows; `COUNT(column)` "
+    "counts the values of that column that are not NULL (a 0 is a value).",
 ])
 def q3(isotope_coverage_query):
     # Adelie: 5 birds, 3 isotope rows, one of them without delta_15_n. Chinstrap: 2 birds, no isotope row.
@@ -304,9 +345,11 @@ def q3(isotope_coverage_query):
            "isotopes`, which keeps every bird, and no WHERE.")
     counts = {row[0]: row[1:] for row in rows}
     expect(counts.get("Adelie", (5,))[0] == 5,
-           "n_birds is too small: your JOIN, or a WHERE on a column of `isotopes`, drops the birds that have "
-           "no isotope value. Keep every bird with a LEFT JOIN and no WHERE; let COUNT(column) skip the "
-           "NULLs.")
+           f"n_birds of the Adelie is {counts.get('Adelie', ('?',))[0]}, but the example holds 5 Adelie "
+           "birds, "
+           "2 of them without a delta_15_n value: every bird counts, with or without a row in `isotopes`. "
+           "Keep every bird with `birds LEFT JOIN isotopes` and no WHERE on `isotopes`, and count the rows "
+           "(COUNT(*)).")
     expect(counts.get("Chinstrap", (2, 0))[1] != 2,
            "the last column counts every bird: `COUNT(*)` counts rows, and after a LEFT JOIN a bird without "
            "isotopes still has a row (filled with NULLs). Count the values with `COUNT(i.delta_15_n)`.")
@@ -315,13 +358,29 @@ def q3(isotope_coverage_query):
            "delta_13_c): count the column itself, `COUNT(i.delta_15_n)`, which skips NULLs.")
     _expect_order(rows, wanted, "species")
     _expect_rows(rows, wanted, "a small database of 10 birds")
+    # A second database: one sample measured exactly 0.0, one bird without a sample, one species whose only
+    # sample has no delta_15_n.
+    birds = [_bird(1, "Gentoo"), _bird(2, "Adelie"), _bird(3, "Gentoo"), _bird(4, "Chinstrap"),
+             _bird(5, "Adelie"), _bird(6, "Gentoo")]
+    isotopes = [(1, 0.0, -26.2), (2, 9.3, -25.1), (3, 8.1, -26.4), (4, None, -24.9), (5, 8.8, -25.5)]
+    wanted = [("Adelie", 2, 2), ("Chinstrap", 1, 0), ("Gentoo", 3, 2)]
+    rows = _rows_of(isotope_coverage_query, birds=birds, isotopes=isotopes)
+    _expect_width(rows, "species, n_birds, n_with_delta_15_n", 3)
+    counts = {row[0]: row[1:] for row in rows}
+    expect(counts.get("Gentoo", (3, 2))[1] != 1,
+           "on a second database, the last column does not count the Gentoo bird whose delta_15_n is 0.0: "
+           "0 is a measured value, only NULL means missing. Count the values with `COUNT(i.delta_15_n)`, "
+           "which skips only the NULLs.")
+    _expect_order(rows, wanted, "species")
+    _expect_rows(rows, wanted, "a second database of 6 birds, one of whose samples measured 0.0")
 
 
 @exercise("a subquery per species", DATA_HANDLING, hints=[
     "A subquery is a SELECT inside another query. Here each bird is compared with the average of the birds "
     "of its own species, so the inner query needs to know which species the outer row is about.",
-    "In the WHERE clause: `m.body_mass_g > (SELECT AVG(m2.body_mass_g) FROM measurements AS m2 JOIN birds AS "
-    "b2 ON ... WHERE b2.species = b.species)`. Joining a `GROUP BY species` subquery works too.",
+    "A correlated subquery in WHERE can refer to the outer query's alias (`... WHERE b2.species = "
+    "b.species`); "
+    "joining a subquery of averages grouped by species works too.",
 ])
 def q4(above_species_mean_query):
     # (bird_id, species, body_mass_g); species means: Adelie 3500, Gentoo 5500, Chinstrap 3700;
@@ -350,13 +409,22 @@ def q4(above_species_mean_query):
            "the mean, with `>`.")
     _expect_order(rows, wanted, "bird_id")
     _expect_rows(rows, wanted, "a small database of 8 measured birds in three species")
+    # A second database, with other means (Adelie 3600, Gentoo 5000) and a single Chinstrap.
+    masses = [(1, "Adelie", 3300), (2, "Adelie", 3900), (3, "Gentoo", 5200), (4, "Gentoo", 4800),
+              (5, "Gentoo", 5000), (6, "Chinstrap", 3650), (7, "Adelie", 3600)]
+    wanted = [(2, "Adelie", 3900), (3, "Gentoo", 5200)]
+    rows = _rows_of(above_species_mean_query, birds=[_bird(bird, species) for bird, species, _ in masses],
+                    measurements=[_measured(bird, mass) for bird, _, mass in masses])
+    _expect_width(rows, "bird_id, species, body_mass_g", 3)
+    _expect_order(rows, wanted, "bird_id")
+    _expect_rows(rows, wanted, "a second database of 7 measured birds, with other species means")
 
 
 @exercise("rank within each species", DATA_HANDLING, hints=[
     "A window function computes a value for each row from a group of rows (its window) without merging "
     "the rows: `... OVER (PARTITION BY ... ORDER BY ...)`. Ties share a rank with RANK().",
-    "`RANK() OVER (PARTITION BY b.species ORDER BY m.body_mass_g DESC)`; join `birds` and `measurements`, "
-    "then `ORDER BY` the three columns the exercise names.",
+    "PARTITION BY restarts the ranking for each species; the ORDER BY inside OVER decides who is first. "
+    "Every measured bird keeps its row: no LIMIT.",
 ])
 def q5(mass_rank_query):
     masses = [(1, "Adelie", 3800), (2, "Adelie", 4000), (3, "Adelie", 3800), (4, "Adelie", 3500),
@@ -387,13 +455,31 @@ def q5(mass_rank_query):
            "used), but yours is 4: that is DENSE_RANK(). Use RANK().")
     _expect_order(rows, wanted, "species, mass_rank, bird_id")
     _expect_rows(rows, wanted, "a small database of 11 measured birds")
+    # A second database: 24 measured birds, ties at rank 1 and further down.
+    masses = [(i + 1, species, mass) for i, (species, mass) in enumerate(
+        [("Adelie", m) for m in (3900, 4100, 3500, 4100, 3650, 3800, 3300, 3800, 3450, 3700)]
+        + [("Gentoo", m) for m in (5600, 5000, 5300, 4900, 5300, 5100, 4700, 5450)]
+        + [("Chinstrap", m) for m in (3700, 3900, 3550, 3400, 3900, 3650)])]
+    heavier = {bird: sum(other > mass for _, kind, other in masses if kind == species)
+               for bird, species, mass in masses}
+    wanted = sorted([(bird, species, mass, 1 + heavier[bird])
+                     for bird, species, mass in masses], key=lambda row: (row[1], row[3], row[0]))
+    rows = _rows_of(mass_rank_query, birds=[_bird(bird, species) for bird, species, _ in masses],
+                    measurements=[_measured(bird, mass) for bird, _, mass in masses])
+    _expect_width(rows, "bird_id, species, body_mass_g, mass_rank", 4)
+    expect(len(rows) >= len(masses),
+           f"on a second database of {len(masses)} measured birds, your query returns "
+           f"{_count(len(rows), 'row')}: "
+           "every measured bird needs its row. Is a LIMIT left in the query?")
+    _expect_order(rows, wanted, "species, mass_rank, bird_id")
+    _expect_rows(rows, wanted, f"a second database of {len(masses)} measured birds")
 
 
 @exercise("a running total per study", DATA_HANDLING, hints=[
     "First one row per study and date with GROUP BY, and COUNT(*) nests on that date. Then a window function "
     "can add up those counts, date after date, within each study.",
-    "`SUM(COUNT(*)) OVER (PARTITION BY study_id ORDER BY date_egg)`: the window's ORDER BY makes the sum run "
-    "from the first date up to the current one; PARTITION BY restarts it for each study.",
+    "A window function can take an aggregate as its argument, `SUM(COUNT(*)) OVER (...)`; inside OVER, "
+    "PARTITION BY restarts the sum for each study and ORDER BY makes it run date after date.",
 ])
 def q6(running_nests_query):
     # (nest_id, study_id, date_egg): PAL0708 has 2, 1 and 3 nests on its three dates, PAL0809 1 and 2.
@@ -422,13 +508,32 @@ def q6(running_nests_query):
            "`SUM(COUNT(*)) OVER (...)`, rather than `COUNT(*) OVER (...)`.")
     _expect_order(rows, wanted, "study_id, date_egg")
     _expect_rows(rows, wanted, "a small database of 9 nests in two studies")
+    # A second database: the 2008/09 season runs over New Year, and the next season starts in 2009.
+    dates = [(1, "PAL0809", "2008-12-30"), (2, "PAL0809", "2009-01-02"), (3, "PAL0910", "2009-11-20"),
+             (4, "PAL0809", "2009-01-02"), (5, "PAL0910", "2009-11-24"), (6, "PAL0809", "2008-12-28")]
+    nests = [(nest, study, "Dream", f"N{nest}", 1, day) for nest, study, day in dates]
+    studies = [("PAL0809", 2008, "2008/09"), ("PAL0910", 2009, "2009/10")]
+    wanted = [("PAL0809", "2008-12-28", 1, 1), ("PAL0809", "2008-12-30", 1, 2),
+              ("PAL0809", "2009-01-02", 2, 4),
+              ("PAL0910", "2009-11-20", 1, 1), ("PAL0910", "2009-11-24", 1, 2)]
+    by_year = [("PAL0809", "2008-12-28", 1, 1), ("PAL0809", "2008-12-30", 1, 2),
+               ("PAL0809", "2009-01-02", 2, 2),
+               ("PAL0910", "2009-11-20", 1, 3), ("PAL0910", "2009-11-24", 1, 4)]
+    rows = _rows_of(running_nests_query, studies=studies, nests=nests)
+    _expect_width(rows, "study_id, date_egg, n_nests, nests_so_far", 4)
+    expect(not _same_rows(rows, by_year),
+           "on a second database, whose 2008/09 season runs over New Year, your running total restarts on "
+           "1 January and runs on into the next study of that year: restart it for each study, "
+           "`PARTITION BY study_id`, not for each calendar year.")
+    _expect_order(rows, wanted, "study_id, date_egg")
+    _expect_rows(rows, wanted, "a second database of 6 nests, whose 2008/09 season runs over New Year")
 
 
 @exercise("a query into a DataFrame", DATA_HANDLING, hints=[
     "`pd.read_sql_query(query, connection, index_col=...)` runs a query and returns its result as a "
     "DataFrame. The query joins four tables; the birds without measurements must stay.",
-    "`FROM birds AS b JOIN nests AS n ON ... JOIN studies AS s ON ... LEFT JOIN measurements AS m ON "
-    "m.bird_id = b.bird_id ORDER BY b.bird_id`, read with `index_col=\"bird_id\"`.",
+    "Join `nests` on nest_id and `studies` on study_id (the year is the study's, not the egg date's); "
+    "only `measurements` needs a LEFT JOIN, since some birds were never measured.",
 ])
 def q7(birds_frame):
     studies = [("PAL0708", 2007, "2007/08"), ("PAL0809", 2008, "2008/09")]
@@ -449,6 +554,12 @@ def q7(birds_frame):
            f"the index should be bird_id (`index_col=\"bird_id\"`), not {frame.index.name!r}.")
     expect(list(frame.columns) == columns,
            f"the columns should be {columns}, in this order; yours are {list(frame.columns)}.")
+    expect(not frame.index.duplicated().any(),
+           f"your DataFrame has {len(frame)} rows for the 4 birds of the example: some birds appear more "
+           "than "
+           "once. Join each table on its id (`ON n.nest_id = b.nest_id`, ...): a JOIN without its ON "
+           "condition, "
+           "or on other columns, repeats rows.")
     expect(len(frame) <= 4,
            f"your DataFrame has {len(frame)} rows, but the check's small database holds 4 birds: read from "
            "the `connection` your function receives, not from the notebook's own connection.")
@@ -465,13 +576,47 @@ def q7(birds_frame):
            "`studies` on study_id.")
     expect(_plain(frame["species"]) == ["Adelie", "Adelie", "Gentoo", "Gentoo"],
            "the species column does not hold each bird's species.")
+    # A second database: a nest of the 2008/09 season got its first egg in January 2009;
+    # 5 birds, 2 of them unmeasured.
+    nests = [(1, "PAL0809", "Biscoe", "N1", 1, "2009-01-04"), (2, "PAL0809", "Dream", "N2", 1, "2008-11-20"),
+             (3, "PAL0910", "Torgersen", "N1", 0, "2009-11-15")]
+    studies = [("PAL0809", 2008, "2008/09"), ("PAL0910", 2009, "2009/10")]
+    birds = [_bird(7, "Adelie", "male", 3), _bird(5, "Gentoo", "female", 1), _bird(6, "Gentoo", None, 1),
+             _bird(8, "Chinstrap", "female", 2), _bird(9, "Adelie", "female", 3)]
+    measurements = [_measured(5, 4950), _measured(8, 3500), _measured(9, 3300)]
+    connection = _database(studies=studies, nests=nests, birds=birds, measurements=measurements)
+    try:
+        frame = _call_reading(birds_frame, connection)
+    finally:
+        connection.close()
+    expect_type(frame, pd.DataFrame, "birds_frame(connection) on a second database")
+    expect(list(frame.columns) == columns and frame.index.name == "bird_id",
+           f"on a second database, the columns should be {columns} and the index bird_id; yours are "
+           f"{list(frame.columns)}, index {frame.index.name!r}.")
+    expect(_plain(frame.index) == [5, 6, 7, 8, 9],
+           "on a second database of 5 birds (ids 5 to 9, 2 never measured), the index should be [5, 6, 7, "
+           "8, 9]; "
+           f"yours is {_plain(frame.index)}.")
+    years = _plain(frame["year"])
+    expect(years != [2009, 2009, 2009, 2008, 2009],
+           "on a second database, a nest of the 2008/09 season got its first egg in January 2009, and your "
+           "year "
+           "column gives its birds 2009, the year of date_egg: take the year of the nest's study, `s.year` "
+           "from `studies`.")
+    wanted = {"species": ["Gentoo", "Gentoo", "Adelie", "Chinstrap", "Adelie"],
+              "sex": ["female", None, "male", "female", "female"],
+              "island": ["Biscoe", "Biscoe", "Torgersen", "Dream", "Torgersen"],
+              "year": [2008, 2008, 2009, 2008, 2009], "body_mass_g": [4950, None, None, 3500, 3300]}
+    wrong = [column for column in columns if _plain(frame[column]) != wanted[column]]
+    expect(not wrong, f"on a second database of 5 birds, the column {wrong[0] if wrong else ''!r} should be "
+           f"{wanted[wrong[0]] if wrong else ''}, but yours is {_plain(frame[wrong[0]]) if wrong else ''}.")
 
 
 @exercise("the same table with pandas", DATA_HANDLING, hints=[
     "A SQL LEFT JOIN is `merge(..., how=\"left\")` in pandas, and `merge`'s default is an inner join. After "
     "grouping, `size` counts rows and `count` counts non-missing values, like COUNT(*) and COUNT(column).",
-    "`birds.merge(isotopes, on=\"bird_id\", how=\"left\").groupby(\"species\", as_index=False).agg("
-    "n_birds=(\"bird_id\", \"size\"), n_with_delta_15_n=(\"delta_15_n\", \"count\"))`.",
+    "`groupby(\"species\", as_index=False).agg(...)` takes named aggregations, `new_column=(column, "
+    "function)`: one for the rows of each species, one for its delta_15_n values.",
 ])
 def q8(coverage_with_pandas):
     birds = pd.DataFrame([_bird(bird, species) for bird, species in [
@@ -500,8 +645,9 @@ def q8(coverage_with_pandas):
            "default (how=\"inner\"). Use `how=\"left\"` to keep every bird, like a LEFT JOIN.")
     counts = {row[0]: tuple(row[1:]) for row in table[columns].itertuples(index=False)}
     expect(all(isinstance(n, (int, float)) and n <= 4 for n, *_ in counts.values()),
-           "your counts are larger than the check's small example allows: build the table from the `birds` "
-           "and `isotopes` DataFrames your function receives, not from the notebook's database.")
+           f"your counts are larger than the check's small example allows (it holds at most 4 birds per "
+           f"species; yours are {counts}): build the table from the `birds` and `isotopes` DataFrames your "
+           "function receives, merged on bird_id (a merge on other columns, or none, repeats rows).")
     expect(counts.get("Adelie", (4,))[0] == 4,
            "n_birds is too small: every bird counts, also those without isotopes (a left merge keeps them).")
     expect(counts.get("Chinstrap", (2, 0))[1] != 2,
@@ -517,3 +663,25 @@ def q8(coverage_with_pandas):
     wanted = {"Adelie": (4, 1), "Chinstrap": (2, 0), "Gentoo": (2, 2)}
     expect({name: tuple(_plain(values)) for name, values in counts.items()} == wanted,
            f"for the small example expected the counts {wanted}, got {counts}.")
+    # A second input: two species only, a sample that measured exactly 0.0, columns in another order.
+    birds = pd.DataFrame([_bird(bird, species, "male") for bird, species in [
+        (11, "Gentoo"), (12, "Gentoo"), (13, "Adelie"), (14, "Gentoo"), (15, "Adelie")]],
+        columns=["bird_id", "nest_id", "individual_id", "species", "sex", "comment"])
+    isotopes = pd.DataFrame({"delta_13_c": [-26.0, -25.2, -26.4, -24.8], "bird_id": [11, 13, 14, 12],
+                             "delta_15_n": [0.0, 9.1, 8.3, None]})
+    table = call(coverage_with_pandas, birds, isotopes,
+                 advice="This happened on a second input: two species, and the columns of `isotopes` in "
+                        "another order.")
+    expect_type(table, pd.DataFrame, "coverage_with_pandas(birds, isotopes) on a second input")
+    expect(list(table.columns) == columns,
+           f"on a second input, the columns should be {columns}, in this order; yours are "
+           f"{list(table.columns)}.")
+    found = {row[0]: tuple(_plain(row[1:])) for row in table[columns].itertuples(index=False)}
+    wanted = {"Adelie": (2, 1), "Gentoo": (3, 2)}
+    expect(found.get("Gentoo", (3, 2))[1] != 1,
+           "on a second input, the last column does not count the Gentoo bird whose delta_15_n is 0.0: 0 is "
+           "a measured value, only a missing value (NaN) should not count. `count` counts every value that "
+           "is not missing.")
+    expect(found == wanted and _plain(table.index) == [0, 1],
+           f"on a second input with two species (Adelie and Gentoo), the counts should be {wanted} with the "
+           f"index 0, 1; yours are {found} with the index {_plain(table.index)}.")

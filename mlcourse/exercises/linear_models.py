@@ -269,10 +269,8 @@ def _encoding_scores(data, target, leak="fit", honest_cv="folds", outer="folds",
     "Put a column of ones in front of the data so the intercept is just one more weight. Then repeat "
     "`n_steps` times: predict with the current weights, compute the gradient of the mean squared error "
     "at those weights, and step *against* it.",
-    "`design = np.column_stack([np.ones(len(data)), np.asarray(data, dtype=float)])` and "
-    "`weights = np.zeros(design.shape[1])`; in the loop, "
-    "`gradient = 2 / len(target) * design.T @ (design @ weights - target)` and "
-    "`weights = weights - learning_rate * gradient`.",
+    "`np.column_stack` puts the column of ones in front; size the zero weights from the design matrix's "
+    "number of columns. Inside the loop, the gradient is the formula of the text at the current weights.",
 ])
 def q1(gd_linear_regression):
     data, target = _toy_regression()
@@ -328,15 +326,28 @@ def q1(gd_linear_regression):
     expect(_close(many, closed, rtol=1e-4, atol=1e-6),
            f"after 500 steps gradient descent should have reached the least-squares weights of "
            f"LinearRegression, {closed.round(4)}; yours are {many.round(4)}.")
+    # Another shape: four features and 25 rows, as NumPy arrays.
+    rng = np.random.default_rng(13)
+    wide = rng.normal(size=(25, 4))
+    response = 1.5 + wide @ [1.0, -2.0, 0.5, 3.0] + rng.normal(scale=0.3, size=25)
+    what = "gd_linear_regression(<25 rows, 4 features>, ..., 0.05, n_steps=4)"
+    result = _vector(call(gd_linear_regression, wide, response, 0.05, 4,
+                          advice="The number of weights is the number of columns of the design matrix, "
+                                 "which changes with the data: size them from it."),
+                     what, 5, "the intercept, then one weight per feature")
+    expected = _linear_descent(wide, response, 0.05, 4)
+    expect(_close(result, expected),
+           f"with 4 features and 25 rows, 4 steps with learning_rate=0.05 give {expected.round(4)};"
+           f" yours give "
+           f"{result.round(4)}. Nothing in the function should depend on the first example's size.")
 
 
 @exercise("the gradient of the log-loss", STATISTICS, hints=[
     "With the bias column in front of the data, the probabilities are `sigmoid(design @ weights)`. "
     "The gradient of the mean log-loss has the same shape as the linear regression's, "
     "with the probabilities in place of the predictions and without the factor 2.",
-    "`design = np.column_stack([np.ones(len(data)), np.asarray(data, dtype=float)])`, "
-    "`probability = 1 / (1 + np.exp(-(design @ weights)))`, then "
-    "`return design.T @ (probability - target) / len(target)`.",
+    "The sigmoid of `design @ weights` gives the probabilities; the gradient multiplies `design.T` by "
+    "the probabilities minus the targets, and takes the mean over the rows.",
 ])
 def q2(logistic_gradient):
     data, target = _toy_classification()
@@ -374,13 +385,32 @@ def q2(logistic_gradient):
     expect(_close(zero, design.T @ (0.5 - y) / len(y)),
            "at weights 0 every probability is 0.5, so the gradient is design.T @ (0.5 - target) / n; yours "
            "differs when the data comes as NumPy arrays. Convert them with np.asarray(..., dtype=float).")
+    # Another shape: 25 rows and three features.
+    rng = np.random.default_rng(14)
+    other = rng.normal(size=(25, 3))
+    labels = (rng.random(25) < _sigmoid(other @ [1.0, -1.0, 0.5])).astype(float)
+    weights = np.array([0.2, 0.5, -0.3, 1.0])
+    result = _vector(call(logistic_gradient, other, labels, weights),
+                     "logistic_gradient(<25 rows, 3 features>, ..., [0.2, 0.5, -0.3, 1.0])", 4,
+                     "one partial derivative per weight, the intercept's first")
+    design = _with_bias(other)
+    expected = design.T @ (_sigmoid(design @ weights) - labels) / len(labels)
+    ratio = np.divide(result, expected, out=np.zeros_like(expected), where=expected != 0)
+    divisor = len(labels) / ratio[0] if ratio[0] else 0
+    expect(not (np.allclose(ratio, ratio[0]) and not math.isclose(ratio[0], 1) and divisor > 0
+                and math.isclose(divisor, round(divisor))),
+           f"with 25 rows your gradient is {ratio[0]:.3g} times the right one: it is divided by "
+           f"{round(divisor)} instead of n, the number of rows of the data it is given (here 25).")
+    expect(_close(result, expected),
+           f"with 25 rows and 3 features the gradient at [0.2, 0.5, -0.3, 1.0] is {expected.round(4)}; "
+           f"yours is {result.round(4)}.")
 
 
 @exercise("a Ridge coefficient path", ML_ALGORITHMS, hints=[
     "For each alpha, fit a pipeline of a StandardScaler and a Ridge with that alpha, and keep the Ridge's "
     "`coef_`. Collect the rows in a DataFrame: one row per alpha, one column per feature.",
-    "`rows = [make_pipeline(StandardScaler(), Ridge(alpha=alpha)).fit(data, target)[-1].coef_ "
-    "for alpha in alphas]`, then `pd.DataFrame(rows, index=alphas, columns=data.columns)`.",
+    "Loop over `alphas` in the order given; a fitted pipeline's last step is `model[-1]`. "
+    "`pd.DataFrame(rows, index=..., columns=...)` builds the table.",
 ])
 def q3(ridge_path):
     data, target = _toy_units()
@@ -403,6 +433,7 @@ def q3(ridge_path):
     values = path.to_numpy(dtype=float)
     expected = np.array([_ridge_coefficients(data, target, alpha) for alpha in alphas])
     if _close(values, expected):
+        _check_other_path(ridge_path)
         return
     norms = np.linalg.norm(values, axis=1)
     expect(not _close(values, [_ridge_coefficients(data, target, 1 / alpha) for alpha in alphas]),
@@ -420,11 +451,29 @@ def q3(ridge_path):
                   f"{expected[0].round(3)}; yours are {values[0].round(3)}.")
 
 
+def _check_other_path(ridge_path):
+    """A second example: two features in the other order and alphas that are not sorted."""
+    data, target = _toy_units()
+    data = data[["noise_2", "strong"]]
+    alphas = [100.0, 0.5, 5.0]
+    path = _quietly(ridge_path, data, target, alphas)
+    expect(isinstance(path, pd.DataFrame) and list(path.index) == alphas,
+           f"with alphas {alphas} (not sorted) the index should be the alphas, in the order given; yours is "
+           f"{list(getattr(path, 'index', []))}.")
+    expect(list(path.columns) == list(data.columns),
+           f"with the columns {list(data.columns)} the path's columns should be the same; yours are "
+           f"{list(path.columns)}.")
+    expected = np.array([_ridge_coefficients(data, target, alpha) for alpha in alphas])
+    expect(_close(path.to_numpy(dtype=float), expected),
+           f"with alphas {alphas} the rows should hold, in that order, the coefficients "
+           f"{expected.round(3).tolist()}; yours are {path.to_numpy(dtype=float).round(3).tolist()}.")
+
+
 @exercise("which features survive the Lasso", ML_ALGORITHMS, hints=[
     "Fit a pipeline of a StandardScaler and a Lasso with the given alpha. The Lasso sets some "
     "coefficients to exactly 0: the features it keeps are the others.",
-    "`coefficients = make_pipeline(StandardScaler(), Lasso(alpha=alpha)).fit(data, target)[-1].coef_`, "
-    "then keep `[name for name, value in zip(data.columns, coefficients) if value != 0]`.",
+    "Pair each column name with its coefficient (`zip(data.columns, ...)`) and keep the names whose "
+    "coefficient is not 0, whatever its sign.",
 ])
 def q4(lasso_survivors):
     data, target = _toy_units()
@@ -452,14 +501,30 @@ def q4(lasso_survivors):
     expect(strong == [],
            f"with alpha=6.0 the penalty is strong enough to set every coefficient of this example to 0, so "
            f"no feature survives (return an empty list); yours keeps {strong}. Pass `alpha` to the Lasso.")
+    # Another shape: a feature that lowers the target, so its coefficient is negative.
+    rng = np.random.default_rng(15)
+    a, b, c = rng.normal(size=(3, 80))
+    other = pd.DataFrame({"dose": a, "age": b * 10, "noise": c})
+    response = pd.Series(10 + 3 * a - 0.4 * b * 10 + rng.normal(scale=1.0, size=80))
+    kept = _names(_quietly(lasso_survivors, other, response, 0.5), "lasso_survivors(<a second example>, 0.5)")
+    coefficients = _lasso_coefficients(other, response, 0.5)
+    expected = [name for name, value in zip(other.columns, coefficients) if value != 0]
+    positive = [name for name, value in zip(other.columns, coefficients) if value > 0]
+    expect(kept == expected or kept != positive,
+           f"on a second example, where 'age' lowers the target, the Lasso keeps {expected}; yours"
+           f" keeps only "
+           f"the features with a positive coefficient, {kept}. A negative coefficient survives too:"
+           f" keep every "
+           "feature whose coefficient is not 0.")
+    expect(kept == expected,
+           f"on a second example StandardScaler + Lasso(alpha=0.5) keeps {expected}; yours keeps {kept}.")
 
 
 @exercise("C is the inverse of the penalty's strength", ML_ALGORITHMS, hints=[
     "LogisticRegression has no `alpha`: its `C` is the *inverse* of the penalty's strength. A strength "
     "of 100 is C = 1/100. Scale the features first, as for every penalized model.",
-    "For each strength: `model = make_pipeline(StandardScaler(), LogisticRegression(C=1 / strength, "
-    "max_iter=1000)).fit(data, target)`, then `np.linalg.norm(model[-1].coef_)`; "
-    "return the norms as a NumPy array.",
+    "C is one divided by the strength. Keep one norm per strength, in the order of `strengths`, and "
+    "measure the fitted LogisticRegression's `coef_` only.",
 ])
 def q5(coefficient_norms):
     data, target = _toy_sexes()
@@ -471,6 +536,19 @@ def q5(coefficient_norms):
                     "one norm per strength")
     expected = _norms(data, target, strengths)
     if _close(norms, expected, rtol=1e-4):
+        # Another shape: strengths in no order.
+        strengths = [10.0, 0.1, 1.0]
+        norms = _vector(_quietly(coefficient_norms, data, target, strengths),
+                        "coefficient_norms(data, target, [10.0, 0.1, 1.0])", 3, "one norm per strength")
+        expected = _norms(data, target, strengths)
+        reordered = _close(np.sort(norms), np.sort(expected), rtol=1e-4)
+        expect(not (reordered and not _close(norms, expected, rtol=1e-4)),
+               f"with strengths [10.0, 0.1, 1.0] the norms are {expected.round(3)}; yours are the"
+               f" same numbers "
+               f"in another order, {norms.round(3)}: return them in the order of the strengths given.")
+        expect(_close(norms, expected, rtol=1e-4),
+               f"with strengths [10.0, 0.1, 1.0] the norms should be {expected.round(3)}; "
+               f"yours are {norms.round(3)}.")
         return
     expect(not _close(norms, _norms(data, target, strengths, inverse=False), rtol=1e-4),
            "your coefficients *grow* as the strength grows: you passed the strength as C. C is the inverse "
@@ -523,6 +601,20 @@ def q6(make_curve_model):
            f"{CURVE_MARGIN}. Check the number of knots, bins or the degree, scale the feature before "
            "high powers, and if you chose a Ridge, keep its alpha small (this example has only 200 "
            "training rows, so a penalty weighs more here than on the Adult data).")
+    # Another shape: the same ages as a NumPy array, without a column name.
+    fresh = call(make_curve_model)
+    fitted = _quietly(fresh.fit, data_train.to_numpy(), target_train.to_numpy(),
+                      advice="The model should work on any one numeric column: here the ages come as a NumPy "
+                             "array, without a column name.")
+    try:
+        array_score = r2_score(target_test, fresh.predict(data_test.to_numpy()))
+    except Exception as error:  # learner-built pipelines can fail in many ways
+        raise Mistake(f"predicting ages given as a NumPy array, without a column name, raised "
+                      f"{type(error).__name__}: {error}.") from None
+    expect(math.isclose(array_score, score, rel_tol=1e-6, abs_tol=1e-9),
+           f"fitted on the same ages as a NumPy array, without a column name, your model reaches a"
+           f" held-out R² "
+           f"of {array_score:.2f}, not {score:.2f}: it should treat any one numeric column alike.")
 
 
 @exercise("log and scale the skewed columns", DATA_HANDLING, hints=[
@@ -558,17 +650,21 @@ def q7(make_skew_preprocessor):
             expect("infinity" not in str(error), infinite)
             raise Mistake(f"fitting your preprocessor on 30 rows and transforming 10 new ones raised "
                           f"{type(error).__name__}: {error}.") from None
-    expect(out.shape[1] != 5, "the 'id' column came through: keep the ColumnTransformer's default "
-                              "remainder='drop', so only the listed columns are kept.")
+    expect(out.shape[1] != 5 or not _close(out[:, -1], test["id"]),
+           "the 'id' column came through: keep the ColumnTransformer's default "
+           "remainder='drop', so only the listed columns are kept.")
     expect(out.shape == (10, 4),
            f"fitted on 30 rows and applied to 10 rows of 4 listed columns, the output should have shape "
            f"(10, 4); yours has {out.shape}.")
     expect(not np.isinf(out).any(), infinite)
     expect(not np.isnan(out).any(),
-           "your output holds NaN: a log of a negative number. Take the log *first*, then scale (the "
+           "your output holds NaN although no value of these columns is missing: a step produced an"
+           " undefined "
+           "number, as the log of a negative number does. Take the log *first*, then scale (the "
            "StandardScaler makes negative values).")
     expected = _skew_reference(train, test, skewed, other)
     if _close(out, expected):
+        _check_other_skew(make_skew_preprocessor, frame)
         return
     expect(not _close(out, _skew_reference(train, test, skewed, other, log=None)),
            "the skewed columns were scaled but never logged: put FunctionTransformer(np.log1p) before their "
@@ -583,6 +679,25 @@ def q7(make_skew_preprocessor):
            "you took the log of the other columns too: only the skewed ones need it.")
     raise Mistake(f"on this small example, the first transformed test row should be {expected[0].round(3)}; "
                   f"yours is {out[0].round(3)}.")
+
+
+def _check_other_skew(make_skew_preprocessor, frame):
+    """A second example: one skewed column and other names, in another order."""
+    frame = frame.rename(columns={"gain": "bonus", "age": "years"})
+    train, test = frame[:30], frame[30:]
+    skewed, other = ["bonus"], ["hours", "years"]
+    preprocessor = call(make_skew_preprocessor, skewed, other)
+    columns = [list(np.atleast_1d(cols)) for *_, cols in getattr(preprocessor, "transformers", [])]
+    expect(columns == [skewed, other],
+           f"with make_skew_preprocessor({skewed}, {other}) 'log' should get `skewed_columns` and 'scale' "
+           f"`other_columns`; yours get {columns}.")
+    with np.errstate(divide="ignore", invalid="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        out = np.asarray(call(preprocessor.fit(train).transform, test), dtype=float)
+    expected = _skew_reference(train, test, skewed, other)
+    expect(_close(out, expected),
+           f"with make_skew_preprocessor({skewed}, {other}) the first transformed test row should be "
+           f"{expected[0].round(3)}; yours is {out[0].round(3)}.")
 
 
 @exercise("target encoding without a leak", ML_ALGORITHMS, hints=[
@@ -642,3 +757,15 @@ def q8(target_encoding_scores):
                f"your honest score uses unshuffled folds (cv=5): pass cv={FOLDS}.")
         raise Mistake(f"on this small example the honest mean ROC-AUC is {expected_honest:.4f}; "
                       f"yours is {honest:.4f}.")
+    # Another shape: one categorical column with another name.
+    rng = np.random.default_rng(16)
+    cities = pd.DataFrame({"city": [f"town{c}" for c in rng.integers(0, 40, 300)]})
+    lucky = cities["city"].str.endswith(("1", "2", "3"))
+    moved = pd.Series((rng.random(300) < 0.3 + 0.3 * lucky).astype(int))
+    result = _quietly(target_encoding_scores, cities, moved,
+                      advice="This call's data has one column, 'city': use the columns as they come.")
+    pair = expect_pair(result, "target_encoding_scores(<one column, 'city'>)", "(leaky, honest)")
+    expected = _encoding_scores(cities, moved)
+    expect(all(math.isclose(value, right, rel_tol=1e-6) for value, right in zip(pair, expected)),
+           f"on a second example (one column, 'city') the scores should be ({expected[0]:.4f}, "
+           f"{expected[1]:.4f}); yours are ({pair[0]:.4f}, {pair[1]:.4f}).")

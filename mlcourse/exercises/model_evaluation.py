@@ -4,14 +4,15 @@ Each check runs the learner's function on small synthetic data made here, compar
 with what the seeded procedure gives on that same data, and names the usual mistake: folds that
 were not shuffled, a scaler or a feature selector fitted on all the data before cross-validation,
 an encoder that breaks on a new category, parameters chosen by their training score, plain
-accuracy on imbalanced classes. Spies record what was fitted on which rows. The exact values on
-the real data sets are checked only by the hidden tests.
+accuracy on imbalanced classes. Every verdict comes from the results the function returns (each
+mistake's result is computed here and compared), never from side effects in this process, so running
+the folds in worker processes (n_jobs) changes nothing. The exact values on the real data sets are
+checked only by the hidden tests.
 """
 
 import numpy as np
 import pandas as pd
 from scipy import sparse
-from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.compose import ColumnTransformer
 from sklearn.dummy import DummyClassifier
 from sklearn.exceptions import NotFittedError
@@ -81,30 +82,6 @@ def _noisy_classification(n_rows=120, n_features=6, seed=0, flip=0.25):
     return data, target
 
 
-_TRAINED_ON: list[frozenset] = []
-
-
-class _RowSpy(ClassifierMixin, BaseEstimator):
-    """Predicts the majority class of its training rows and records which rows they were.
-
-    Column 0 of the data holds each row's number, so the check can see the folds used.
-    """
-
-    def fit(self, X, y):
-        _TRAINED_ON.append(frozenset(np.asarray(X)[:, 0].astype(int).tolist()))
-        values, counts = np.unique(np.asarray(y), return_counts=True)
-        self.classes_ = values
-        self.majority_ = values[np.argmax(counts)]
-        return self
-
-    def predict(self, X):
-        return np.full(len(X), self.majority_)
-
-
-def _train_sets(splitter, data, target):
-    return sorted((frozenset(train.tolist()) for train, _ in splitter.split(data, target)), key=sorted)
-
-
 def _dense(matrix):
     return matrix.toarray() if sparse.issparse(matrix) else np.asarray(matrix, dtype=float)
 
@@ -125,47 +102,53 @@ def _steps_of(transformer):
 @exercise("cross-validation with seeded folds", ML_ALGORITHMS, hints=[
     "`cross_val_score(model, data, target, cv=...)` returns one score per fold. What should `cv` be so that "
     "the folds are shuffled, keep the class proportions, and are the same every run?",
-    f"Build `cv = {FOLDS}` and return "
-    "`cross_val_score(model, data, target, cv=cv)` (the 5 scores, not their mean).",
+    "The splitter that shuffles, keeps the class proportions and can be seeded is "
+    "`StratifiedKFold`; give it to cross_val_score as `cv` and return all the fold scores.",
 ])
 def q1(cv_scores):
-    # 50 rows sorted by class (30 of class 0, then 20 of class 1), as files often are.
+    # 50 rows sorted by class (30 of class 0, then 20 of class 1), as files often are. The scores of a
+    # tree on random features depend on exactly which rows each fold holds, so they tell the folds apart
+    # (judged from the scores returned, whether the folds ran here or in worker processes).
+    rng = np.random.default_rng(11)
     target = pd.Series([0] * 30 + [1] * 20, name="label")
-    data = pd.DataFrame({"row": np.arange(50), "x": np.linspace(0.0, 1.0, 50)})
-    _TRAINED_ON.clear()
-    try:
-        scores = call(cv_scores, _RowSpy(), data, target)
-        used = sorted((rows for rows in _TRAINED_ON if len(rows) < len(data)), key=sorted)
-    finally:
-        _TRAINED_ON.clear()
-    expect(used, "your function never trained the model on part of the data: pass `model`, `data` and "
-                 "`target` to cross_val_score with the folds.")
-    expect(len(used) == 5, f"the model was trained {len(used)} times; "
-                           "5-fold cross-validation trains it 5 times (n_splits=5).")
-    unshuffled = (_train_sets(StratifiedKFold(n_splits=5), data, target),
-                  _train_sets(KFold(n_splits=5), data, target))
-    expect(used not in unshuffled,
-           "the folds were not shuffled: `cv=5` (or a splitter without shuffle=True) cuts the rows in their "
-           "file order, so on a file sorted by date, by region or by class "
-           f"each fold holds a different kind of rows. Use cv={FOLDS}.")
-    expect(used != _train_sets(KFold(n_splits=5, shuffle=True, random_state=0), data, target),
-           "the folds were not stratified: KFold ignores the classes, so a fold can hold too few of the "
-           f"rare class. Use cv={FOLDS}.")
-    expect(used == _train_sets(_folds(), data, target),
-           f"the folds differ from those of {FOLDS}: use exactly this splitter, with random_state=0, "
-           "so that the results are reproducible.")
-    scores = _five_scores(scores, "cv_scores(...)")
-    expect(_close(scores, cross_val_score(_RowSpy(), data, target, cv=_folds())),
-           "the scores are not the accuracy of each fold in order: return what cross_val_score gives.")
-    _TRAINED_ON.clear()
+    data = pd.DataFrame({"x": rng.normal(size=50), "y": rng.normal(size=50)})
+    _check_fold_scores(cv_scores, data, target, "cv_scores(<a tree>, 50 rows sorted by class)")
+    # Another shape: three classes named in words, 60 rows in no order.
+    species = rng.choice(["Adelie", "Chinstrap", "Gentoo"], size=60, p=[0.5, 0.2, 0.3])
+    labels = pd.Series(species, name="species")
+    other = pd.DataFrame({"bill": rng.normal(size=60) + (labels == "Gentoo"), "mass": rng.normal(size=60)})
+    _check_fold_scores(cv_scores, other, labels, "cv_scores(<a tree>, 3 species named in words)",
+                       advice="Here the classes are words ('Adelie', 'Chinstrap', 'Gentoo'): pass the "
+                              "target as it comes, whatever its classes.")
+
+
+def _check_fold_scores(cv_scores, data, target, what, advice=""):
+    model = DecisionTreeClassifier(random_state=0)
+    scores = _five_scores(call(cv_scores, model, data, target, advice=advice), what)
+    expected = cross_val_score(model, data, target, cv=_folds())
+    if _close(scores, expected):
+        return
+    expect(not any(_close(scores, cross_val_score(model, data, target, cv=splitter))
+                   for splitter in (StratifiedKFold(n_splits=5), KFold(n_splits=5))),
+           "the folds were not shuffled: your scores are those of `cv=5` (or a splitter without "
+           "shuffle=True), which cuts the rows in their file order, so on a file sorted by date, by region "
+           f"or by class each fold holds a different kind of rows. Use cv={FOLDS}.")
+    expect(not _close(scores, cross_val_score(model, data, target,
+                                              cv=KFold(n_splits=5, shuffle=True, random_state=0))),
+           "the folds were not stratified: your scores are those of KFold(n_splits=5, shuffle=True, "
+           "random_state=0), which ignores the classes, so a fold can hold too few of the rare class. "
+           f"Use cv={FOLDS}.")
+    raise Mistake(f"{what} returned {scores.round(3)}; cross_val_score with cv={FOLDS} gives "
+                  f"{expected.round(3)} on this example. Use exactly this splitter, with random_state=0, "
+                  "and return the scores in the order cross_val_score gives them.")
 
 
 @exercise("scaling inside the pipeline", ML_ALGORITHMS, hints=[
     "Anything that learns from data (and StandardScaler learns a mean and a standard deviation) "
     "must be fitted on the training folds only. Which object chains "
     "the scaler and the model so that cross-validation refits both?",
-    "`model = make_pipeline(StandardScaler(), LogisticRegression(max_iter=1000))`, then cross_val_score on "
-    f"the raw `data` with `cv={FOLDS}`.",
+    "`make_pipeline` chains the scaler and the model into one estimator; cross-validate that pipeline on "
+    "the raw `data` with the seeded folds.",
 ])
 def q2(scaled_logistic_scores):
     data, target = _noisy_classification(n_rows=80, n_features=4, seed=1, flip=0.1)
@@ -173,45 +156,48 @@ def q2(scaled_logistic_scores):
     # Three outliers: a scaler that saw them (all the data) scales this column unlike one fitted on
     # training folds without them, so even a leak that bypasses StandardScaler changes the scores.
     data.loc[data.index[:3], "x2"] = [50.0, -40.0, 60.0]
-    fitted_on = []
-    original = StandardScaler.fit
+    _check_scaled_scores(scaled_logistic_scores, data, target, "scaled_logistic_scores(...)")
+    # Another shape: three classes and other column names (judged by the scores, as above).
+    rng = np.random.default_rng(12)
+    other = pd.DataFrame({"mass_g": rng.normal(4000, 500, 90), "bill_mm": rng.normal(44, 5, 90),
+                          "depth_mm": rng.normal(17, 2, 90)})
+    species = pd.Series(np.where(other["mass_g"] > 4200, "Gentoo",
+                                 np.where(other["bill_mm"] > 44, "Chinstrap", "Adelie")))
+    _check_scaled_scores(scaled_logistic_scores, other, species,
+                         "scaled_logistic_scores(<3 species, columns 'mass_g', 'bill_mm', 'depth_mm'>)",
+                         advice="This call's data has other columns and three classes: use the data as "
+                                "it comes, without naming its columns.")
 
-    def spy(self, X, *args, **kwargs):
-        fitted_on.append(len(X))
-        return original(self, X, *args, **kwargs)
 
-    StandardScaler.fit = spy
-    try:
-        scores = call(scaled_logistic_scores, data, target)
-    finally:
-        StandardScaler.fit = original
-    leak = ("you fitted the scaler on all the data before cross-validation, so the test folds "
-            "leaked into the scaling. Put StandardScaler and the model in one Pipeline and "
-            "cross-validate the pipeline: then the scaler is fitted on each training fold only.")
-    expect(len(data) not in fitted_on, leak)
-    scores = _five_scores(scores, "scaled_logistic_scores(...)")
-    expect(fitted_on or not _close(scores, cross_val_score(LogisticRegression(max_iter=1000), data, target,
-                                                           cv=_folds())),
-           "no StandardScaler was fitted: the model saw the raw columns. Put StandardScaler() before the "
-           "LogisticRegression in a pipeline. (The check watches each StandardScaler fit in this process, "
-           "so leave out n_jobs.)")
+def _check_scaled_scores(scaled_logistic_scores, data, target, what, advice=""):
+    """Judge the returned scores against the pipeline's and against those of the usual mistakes, each
+    computed here (so the verdict is the same with or without n_jobs)."""
+    scores = _five_scores(call(scaled_logistic_scores, data, target, advice=advice), what)
     model = make_pipeline(StandardScaler(), LogisticRegression(max_iter=1000))
-    if _close(scores, cross_val_score(model, data, target, cv=_folds())):
+    expected = cross_val_score(model, data, target, cv=_folds())
+    if _close(scores, expected):
         return
     scaled_everything = (data - data.mean()) / data.std(ddof=0)
     expect(not _close(scores, cross_val_score(LogisticRegression(max_iter=1000), scaled_everything, target,
                                               cv=_folds())),
-           leak)
+           "you fitted the scaler on all the data before cross-validation: your scores are those of a "
+           "LogisticRegression on data scaled once with every row's mean and spread, so the test folds "
+           "leaked into the scaling. Put StandardScaler and the model in one Pipeline and cross-validate "
+           "the pipeline: then the scaler is fitted on each training fold only.")
+    expect(not _close(scores, cross_val_score(LogisticRegression(max_iter=1000), data, target, cv=_folds())),
+           "your scores are those of a LogisticRegression on the raw columns, without scaling: put "
+           "StandardScaler() before the LogisticRegression in a pipeline.")
     expect(not _close(scores, cross_val_score(model, data, target, cv=5)),
-           f"the folds were not shuffled: use cv={FOLDS}.")
-    raise Mistake("the scores differ from those of make_pipeline(StandardScaler(), "
-                  f"LogisticRegression(max_iter=1000)) cross-validated with cv={FOLDS}.")
+           f"the folds were not shuffled: your scores are those of cv=5. Use cv={FOLDS}.")
+    raise Mistake(f"{what} returned {scores.round(3)}; make_pipeline(StandardScaler(), "
+                  f"LogisticRegression(max_iter=1000)) cross-validated with cv={FOLDS} gives "
+                  f"{expected.round(3)} on this example.")
 
 
 @exercise("a ColumnTransformer for numbers and categories", ML_ALGORITHMS, hints=[
     "A ColumnTransformer takes a list of (name, transformer, columns) triples, one per group of columns.",
-    "`ColumnTransformer([(\"numeric\", StandardScaler(), numeric_columns), (\"categorical\", "
-    "OneHotEncoder(handle_unknown=\"ignore\"), categorical_columns)])`, returned without fitting it.",
+    "The numeric triple uses a StandardScaler, the categorical one a OneHotEncoder whose "
+    "`handle_unknown` option decides what happens to a new category. Pass the column lists you are given.",
 ])
 def q3(make_preprocessor):
     train = pd.DataFrame({"size": [1.0, 2.0, 3.0, 4.0, 5.0, 7.0],
@@ -247,14 +233,27 @@ def q3(make_preprocessor):
                       "which encodes them as all zeros.") from None
     expect(np.all(row[0, 1:] == 0),
            "an unseen category should be encoded as all zeros (handle_unknown=\"ignore\").")
+    # Another shape: two numeric and two categorical columns with other names, in another order.
+    frame = pd.DataFrame({"island": ["Biscoe", "Dream", "Biscoe", "Torgersen", "Dream"],
+                          "mass": [3750.0, 3800.0, 3250.0, 4675.0, 3200.0],
+                          "sex": ["male", "female", "female", "male", "female"],
+                          "bill": [39.1, 39.5, 40.3, 36.7, 39.3]})
+    preprocessor = call(make_preprocessor, ["bill", "mass"], ["island", "sex"])
+    columns = [list(np.atleast_1d(cols)) for *_, cols in getattr(preprocessor, "transformers", [])]
+    expect(columns == [["bill", "mass"], ["island", "sex"]],
+           "with make_preprocessor(['bill', 'mass'], ['island', 'sex']) each transformer should get the "
+           f"columns passed to your function; yours get {columns}.")
+    out = _dense(call(preprocessor.fit_transform, frame))
+    expect(out.shape == (5, 7),
+           "make_preprocessor(['bill', 'mass'], ['island', 'sex']) fitted on 5 penguins should give 2 scaled "
+           f"columns, then 3 island and 2 sex columns: shape (5, 7); yours gives {out.shape}.")
 
 
 @exercise("a validation curve over max_depth", ML_ALGORITHMS, hints=[
     "`validation_curve` fits the model once per value of one parameter and per fold. It returns two arrays "
     "(training scores, then validation scores) with one row per value and one column per fold.",
-    "`train, valid = validation_curve(DecisionTreeClassifier(random_state=0), data, target, "
-    f"param_name=\"max_depth\", param_range=depths, cv={FOLDS})`, then a DataFrame of "
-    "`train.mean(axis=1)` and `valid.mean(axis=1)` with `index=depths`.",
+    "Give validation_curve the parameter's name, the list of depths and the seeded folds; average each "
+    "row of its two arrays (`axis=1`) and use the depths, as given, for the index.",
 ])
 def q4(depth_curve):
     data, target = _noisy_classification(seed=2)
@@ -277,13 +276,29 @@ def q4(depth_curve):
     expect(_close(curve["train"], train) and _close(curve["validation"], validation),
            "the scores differ from the mean (over the 5 folds) of validation_curve with "
            f"DecisionTreeClassifier(random_state=0), param_name=\"max_depth\" and cv={FOLDS}.")
+    # Another shape: depths in no order, three classes.
+    data, target = _noisy_classification(n_rows=90, seed=8)
+    target = target + (data["x2"] > 0.8)
+    depths = [6, 1, 3]
+    curve = call(depth_curve, data, target, depths)
+    expect_type(curve, pd.DataFrame, "depth_curve(..., [6, 1, 3])")
+    expect(list(curve.index) == depths,
+           f"with depths [6, 1, 3] the index should be the depths, in the order given; yours is "
+           f"{list(curve.index)}.")
+    train, validation = validation_curve(DecisionTreeClassifier(random_state=0), data, target,
+                                         param_name="max_depth", param_range=depths, cv=_folds())
+    expect(set(map(str, curve.columns)) >= {"train", "validation"}
+           and _close(curve["train"], train.mean(axis=1))
+           and _close(curve["validation"], validation.mean(axis=1)),
+           "with depths [6, 1, 3] (not sorted) and three classes, the rows should hold, in the order given, "
+           "the mean scores of validation_curve for those depths.")
 
 
 @exercise("grid search", ML_ALGORITHMS, hints=[
     "Each combination of the grid must be judged on data it was not trained on. GridSearchCV does that with "
     "cross-validation; after `fit`, the winner is in an attribute ending with an underscore.",
-    f"`search = GridSearchCV(model, param_grid, cv={FOLDS})`, `search.fit(data, target)`, "
-    "`return search.best_params_`.",
+    "Give GridSearchCV the model, the grid and the seeded folds; after `fit`, its `best_params_` is "
+    "already the dict to return, whatever the grid's keys.",
 ])
 def q5(grid_search_best):
     data, target = _noisy_classification(seed=3)
@@ -302,7 +317,9 @@ def q5(grid_search_best):
     expect(best == expected,
            f"the best parameters differ from those of GridSearchCV(model, param_grid, cv={FOLDS}).")
     leafy = {"min_samples_leaf": [1, 10, 40]}
-    best = call(grid_search_best, DecisionTreeClassifier(random_state=0), leafy, data, target)
+    best = call(grid_search_best, DecisionTreeClassifier(random_state=0), leafy, data, target,
+                advice="This grid searches `min_samples_leaf`: return the best parameters of whatever grid "
+                       "you are given.")
     expected = GridSearchCV(DecisionTreeClassifier(random_state=0), leafy,
                             cv=_folds()).fit(data, target).best_params_
     expect(best == expected, "with param_grid={'min_samples_leaf': [1, 10, 40]} the result differs "
@@ -312,30 +329,45 @@ def q5(grid_search_best):
 @exercise("feature selection without leakage", ML_ALGORITHMS, hints=[
     "SelectKBest looks at the target to choose its columns, so it must only ever see the training folds. "
     "Which object makes cross-validation refit it on each training fold?",
-    "`model = make_pipeline(SelectKBest(k=k), LogisticRegression(max_iter=1000))`, "
-    f"then cross_val_score on the full `data` with `cv={FOLDS}`.",
+    "Put SelectKBest (with the function's `k`) and the LogisticRegression in one pipeline, and "
+    "cross-validate the pipeline on the full data with the seeded folds.",
 ])
 def q6(selection_scores):
     noise = np.random.default_rng(7).normal(size=(80, 1000))
     coin = np.array([0, 1] * 40)
     scores = _five_scores(call(selection_scores, noise, coin, 10), "selection_scores(...)")
-    expect(scores.mean() < 0.7,
+    selected = SelectKBest(k=10).fit_transform(noise, coin)
+    leaky = cross_val_score(LogisticRegression(max_iter=1000), selected, coin, cv=_folds())
+    expect(not _close(scores, leaky),
            f"on pure noise (random features, random labels) your procedure scores {scores.mean():.2f}, "
-           "far above the 0.5 of guessing: the feature selection saw the test folds. "
-           "Selected on all the data, SelectKBest keeps the columns that "
-           "happen to match every label. Put it in a Pipeline with the model.")
+           "far above the 0.5 of guessing, exactly as SelectKBest fitted on all the rows before "
+           "cross-validation does: the feature selection saw the test folds. Selected on all the data, "
+           "SelectKBest keeps the columns that happen to match every label. Put it in a Pipeline"
+           " with the model.")
+    expect(scores.mean() < 0.7,
+           f"on pure noise (random features, random labels) your procedure scores {scores.mean():.2f}, far "
+           "above the 0.5 of guessing: some step learned from the labels of the test folds. Fit every step "
+           "that looks at the target (here SelectKBest) inside the cross-validation, in a Pipeline.")
     model = make_pipeline(SelectKBest(k=10), LogisticRegression(max_iter=1000))
     expect(_close(scores, cross_val_score(model, noise, coin, cv=_folds())),
            "the scores differ from those of make_pipeline(SelectKBest(k=k), "
            f"LogisticRegression(max_iter=1000)) cross-validated with cv={FOLDS}.")
+    # Another shape: real signal in 3 of 40 columns, and k=3.
+    data, target = _noisy_classification(n_rows=100, n_features=40, seed=9, flip=0.1)
+    scores = _five_scores(call(selection_scores, data, target, 3), "selection_scores(data, target, 3)")
+    expected = cross_val_score(make_pipeline(SelectKBest(k=3), LogisticRegression(max_iter=1000)), data,
+                               target, cv=_folds())
+    expect(_close(scores, expected),
+           f"with k=3 on data with signal your scores are {scores.round(3)}; make_pipeline(SelectKBest(k=3), "
+           f"LogisticRegression(max_iter=1000)) with cv={FOLDS} gives {expected.round(3)}. "
+           "Pass the function's `k` to SelectKBest.")
 
 
 @exercise("accuracy and balanced accuracy", ML_ALGORITHMS, hints=[
     "`cross_validate` accepts several metrics at once: `scoring=[...]`. Its result is a dict with one array "
     "per metric, named `test_<metric>`.",
-    f"`results = cross_validate(model, data, target, cv={FOLDS}, "
-    "scoring=[\"accuracy\", \"balanced_accuracy\"])`; return the means of "
-    "`results[\"test_accuracy\"]` and `results[\"test_balanced_accuracy\"]` in a dict.",
+    "Ask for both metrics by name (\"accuracy\" and \"balanced_accuracy\") on the seeded folds, then "
+    "average each metric's 5 fold scores.",
 ])
 def q7(accuracy_and_balanced):
     data = pd.DataFrame({"x": np.arange(50.0)})
@@ -356,11 +388,21 @@ def q7(accuracy_and_balanced):
     expect(abs(result["balanced_accuracy"] - 0.5) < 1e-9,
            "always predicting the majority class has a balanced accuracy of 0.5; "
            f"yours is {result['balanced_accuracy']:.3f}.")
-    data, target = _noisy_classification(seed=5, flip=0.1)
+    data, target = _noisy_classification(n_rows=123, seed=5, flip=0.1)
     target = (target & (data["x2"] > 0)).astype(int)
     model = LogisticRegression(class_weight="balanced")
     result = call(accuracy_and_balanced, model, data, target)
     expected = cross_validate(model, data, target, cv=_folds(), scoring=["accuracy", "balanced_accuracy"])
+    if isinstance(result, dict) and "balanced_accuracy" in result:
+        from sklearn.metrics import balanced_accuracy_score
+        from sklearn.model_selection import cross_val_predict
+
+        pooled = balanced_accuracy_score(target, cross_val_predict(model, data, target, cv=_folds()))
+        expect(not (_close(result["balanced_accuracy"], pooled)
+                    and not _close(pooled, expected["test_balanced_accuracy"].mean())),
+               "your balanced accuracy is computed once over all the out-of-fold predictions "
+               "(cross_val_predict); the exercise asks for the mean of the 5 fold scores, as "
+               "cross_validate gives them.")
     expect(set(result) == {"accuracy", "balanced_accuracy"}
            and _close(result["accuracy"], expected["test_accuracy"].mean())
            and _close(result["balanced_accuracy"], expected["test_balanced_accuracy"].mean()),
@@ -443,3 +485,11 @@ def q8(build_adult_pipeline):
                       "OneHotEncoder(handle_unknown=\"ignore\").") from None
     expect(np.shape(probabilities) == (1, 2),
            "predict_proba should give one row of two class probabilities per person.")
+    # Another shape: other column names and two categorical columns.
+    other = call(build_adult_pipeline, ["weight"], ["city", "job"],
+                 advice="Build the pipeline for the columns it is given, whatever their names.")
+    parts = getattr(getattr(other, "named_steps", {}).get("preprocess"), "transformers", [])
+    columns = [list(np.atleast_1d(cols)) for *_, cols in parts]
+    expect(columns == [["weight"], ["city", "job"]],
+           "with build_adult_pipeline(['weight'], ['city', 'job']) the two parts should get those columns; "
+           f"yours get {columns}. Use the lists passed to your function.")

@@ -34,6 +34,7 @@ from mlcourse.exercise import (
     STATISTICS,
     Mistake,
     call,
+    close_for_dtype,
     exercise,
     expect,
     expect_integer,
@@ -41,6 +42,7 @@ from mlcourse.exercise import (
     expect_pair,
     expect_type,
     expect_unchanged,
+    is_number,
     shown,
 )
 
@@ -152,9 +154,8 @@ def _steps_of(pipeline) -> list:
     "For each seed, fit two BaggingClassifiers with `random_state=seed`: one with a single tree "
     "(`n_estimators=1`) and one with 30 trees; record each one's accuracy on the test set. The spread is "
     "the standard deviation of the accuracies you recorded for one kind of model.",
-    "Collect two lists in one loop over `seeds`: `BaggingClassifier(n_estimators=1, random_state=seed)` and "
-    "`BaggingClassifier(n_estimators=30, random_state=seed)`, each `.fit(data_train, target_train)."
-    "score(data_test, target_test)`; then return `np.std(single), np.std(bagged)`.",
+    "Collect two lists of test accuracies in one loop over `seeds` (a fitted model's `score` on the test "
+    "part is its accuracy), one list per kind of bag, then take `np.std` of each list.",
 ])
 def q1(spread_over_seeds):
     split = _toy_classification(seed=0)
@@ -180,23 +181,42 @@ def q1(spread_over_seeds):
     expect(not _close(single, np.std(_bag_scores(1, SEEDS, *split, on_train=True))),
            "your single-tree spread is measured on the training data: score each model on "
            "data_test, target_test.")
-    expect(_close(single, np.std(one)),
-           f"on this small example the test accuracies of BaggingClassifier(n_estimators=1, "
-           f"random_state=seed) over the seeds {SEEDS} have a spread (np.std) of {np.std(one):.4f}; yours is "
-           f"{single:.4f}. Use the bag of one tree the exercise names: it grows its tree on a bootstrap "
-           "sample of the training rows, which a DecisionTreeClassifier fitted on all of them does not.")
+    if not _close(single, np.std(one)):
+        from sklearn.tree import DecisionTreeClassifier
+
+        trees = [DecisionTreeClassifier(random_state=seed).fit(split[0], split[1]).score(split[2], split[3])
+                 for seed in SEEDS]
+        expect(not _close(single, np.std(trees)),
+               "your single-tree spread is that of DecisionTreeClassifier(random_state=seed) fitted on all the "
+               "training rows: use BaggingClassifier(n_estimators=1, random_state=seed), which grows its tree "
+               "on a bootstrap sample.")
+        raise Mistake(f"on this small example the test accuracies of BaggingClassifier(n_estimators=1, "
+                      f"random_state=seed) over the seeds {SEEDS} have a spread (np.std) of {np.std(one):.4f}; "
+                      f"yours is {single:.4f}.")
     expect(_close(bagged, np.std(many)),
            f"on this small example the test accuracies of BaggingClassifier(n_estimators={BAGGED_TREES}, "
            f"random_state=seed) over the seeds {SEEDS} have a spread of {np.std(many):.4f}; yours is "
-           f"{bagged:.4f}. Check n_estimators={BAGGED_TREES} and that every seed is used.")
+           f"{bagged:.4f}.")
+    # Second input: another table and other seeds, fewer of them.
+    other, seeds = _toy_classification(seed=9, rows=180), [7, 8, 9]
+    pair = expect_pair(call(spread_over_seeds, *other, seeds), f"spread_over_seeds(..., seeds={seeds})",
+                       "(single-tree spread, bagged spread)")
+    wanted = (np.std(_bag_scores(1, seeds, *other)), np.std(_bag_scores(BAGGED_TREES, seeds, *other)))
+    if not (_close(pair[0], wanted[0]) and _close(pair[1], wanted[1])):
+        fixed = (np.std(_bag_scores(1, SEEDS, *other)), np.std(_bag_scores(BAGGED_TREES, SEEDS, *other)))
+        expect(not (_close(pair[0], fixed[0]) and _close(pair[1], fixed[1])),
+               f"with seeds={seeds} your spreads are those of the seeds {SEEDS}: loop over the `seeds` the "
+               "function is given.")
+        raise Mistake(f"on another small table with seeds={seeds} the spreads are ({wanted[0]:.4f}, "
+                      f"{wanted[1]:.4f}); yours are ({pair[0]:.4f}, {pair[1]:.4f}).")
 
 
 @exercise("the out-of-bag score of a random forest", ML_ALGORITHMS, hints=[
     "Each tree of a forest is grown on a bootstrap sample, so about a third of the rows are left out of it. "
     "Ask the forest to score every row with the trees that did not see it: a parameter of "
     "RandomForestClassifier turns this on, and an attribute ending in `_` holds the result after `fit`.",
-    "`RandomForestClassifier(n_estimators=100, max_features=max_features, oob_score=True, "
-    "random_state=0)`, fitted on `data, target`; return its `oob_score_`.",
+    "The parameter is `oob_score=True`; after `fit`, the forest's `oob_score_` holds the score. Pass the "
+    "function's `max_features` and the exercise's number of trees and seed.",
 ])
 def q2(forest_oob_score):
     data, target, *_ = _toy_classification(seed=2, rows=300, features=6)
@@ -223,19 +243,25 @@ def q2(forest_oob_score):
         raise Mistake(f'on this small example RandomForestClassifier(n_estimators={FOREST_TREES}, '
                       f'max_features="sqrt", oob_score=True, random_state=0) has an out-of-bag score of '
                       f"{forest.oob_score_:.4f}; yours is {score:.4f}.")
-    every = expect_number(call(forest_oob_score, data, target, 1.0), "forest_oob_score(data, target, 1.0)")
-    expect(_close(every, _forest_oob(data, target, 1.0).oob_score_),
-           "with max_features=1.0 your score is the one of another forest: pass the function's "
-           "`max_features` to RandomForestClassifier (1.0 means every feature at every split, i.e. bagging).")
+    # Second input: another table, three classes, and max_features=1.0.
+    other, labels, *_ = _toy_classification(seed=8, rows=210, features=5)
+    labels = pd.Series(np.where(other["x4"] > 0.8, 2, labels), index=labels.index, name="label")
+    every = expect_number(call(forest_oob_score, other, labels, 1.0), "forest_oob_score(data, target, 1.0)")
+    wanted = _forest_oob(other, labels, 1.0).oob_score_
+    if not _close(every, wanted):
+        expect(not _close(every, _forest_oob(other, labels, "sqrt").oob_score_),
+               'with max_features=1.0 your score is that of a forest with max_features="sqrt": pass the '
+               "function's `max_features` to RandomForestClassifier (1.0 means every feature at every split).")
+        raise Mistake(f"on a table with 3 classes and max_features=1.0, the out-of-bag score is {wanted:.4f}; "
+                      f"yours is {every:.4f}.")
 
 
 @exercise("how many iterations early stopping ran", ML_ALGORITHMS, hints=[
     "Early stopping sets part of the training rows aside (`validation_fraction`) and stops once the score on "
     "them has not improved for `n_iter_no_change` iterations. On fewer than 10,000 rows it is off unless "
     "you turn it on. The fitted model's `n_iter_` says how many iterations it ran.",
-    "`HistGradientBoostingClassifier(max_iter=500, early_stopping=True, validation_fraction=0.2, "
-    "n_iter_no_change=n_iter_no_change, random_state=0)`, fitted on the training data; "
-    "return its `n_iter_`.",
+    "Four parameters besides `max_iter` matter here: `early_stopping`, `validation_fraction`, "
+    "`n_iter_no_change` (the function's argument) and `random_state`. After `fit`, read `n_iter_`.",
 ])
 def q3(iterations_until_stopped):
     data_train, target_train, *_ = _toy_classification(seed=2, rows=450)
@@ -246,7 +272,7 @@ def q3(iterations_until_stopped):
     expect(count != MAX_ITER,
            f"your model ran all {MAX_ITER} iterations: early stopping is off. With fewer than 10,000 rows, "
            "`early_stopping='auto'` means off: pass `early_stopping=True`.")
-    expect(count not in (5, 20) or count == reference[5],
+    expect(count != 5 or count == reference[5],
            "you returned n_iter_no_change, the patience you were given: "
            "return the fitted model's `n_iter_`.")
     if count != reference[5]:
@@ -261,33 +287,47 @@ def q3(iterations_until_stopped):
                             "iterations_until_stopped(data_train, target_train, 20)")
     if longer != reference[20]:
         _expect_seeded(iterations_until_stopped, data_train, target_train, 20, longer)
-    expect(longer == reference[20],
-           "with n_iter_no_change=20 your count differs: pass the function's `n_iter_no_change` "
-           "to the model.")
+    if longer != reference[20]:
+        expect(not (longer == reference[5] != reference[20]),
+               f"with n_iter_no_change=20 you return {longer}, the count of a model with n_iter_no_change=5: "
+               "pass the function's `n_iter_no_change` to the model.")
+        raise Mistake(f"with n_iter_no_change=20 the model of the exercise runs {reference[20]} iterations; "
+                      f"yours gives {longer}.")
 
 
 @exercise("learning rate against number of iterations", ML_ALGORITHMS, hints=[
     "Loop over the learning rates: fit one early-stopped model per rate, and keep two numbers for each, "
     "how many iterations it ran (`n_iter_`) and its test ROC-AUC from `predict_proba(...)[:, 1]`. "
     "Build the DataFrame from a list of rows or a dict of columns.",
-    "In the loop: `model = HistGradientBoostingClassifier(learning_rate=rate, max_iter=500, "
-    "early_stopping=True, validation_fraction=0.2, n_iter_no_change=10, random_state=0)`; after "
-    "`fit`, keep `model.n_iter_` and `roc_auc_score(target_test, model.predict_proba(data_test)[:, 1])`; "
-    "then `pd.DataFrame(rows, index=pd.Index(learning_rates, name=\"learning_rate\"))`.",
+    "`roc_auc_score` takes the truth first and the probability of class 1 second. `pd.Index(..., name=...)` "
+    "builds a named index; keep the rates in the order given.",
 ])
 def q4(learning_rate_table):
-    data_train, target_train, data_test, target_test = split = _toy_classification(seed=4, rows=450)
-    rates = [0.05, 0.5]
+    _check_rate_table(learning_rate_table, _toy_classification(seed=4, rows=450), [0.05, 0.5])
+    # Second input: another table, and rates that are not sorted.
+    _check_rate_table(learning_rate_table, _toy_classification(seed=7, rows=360), [0.3, 0.1])
+
+
+def _check_rate_table(learning_rate_table, split, rates):
+    data_train, target_train, data_test, target_test = split
     table = call(learning_rate_table, *split, rates)
     expect_type(table, pd.DataFrame, "learning_rate_table(...)")
     expect(list(table.columns) == TABLE_COLUMNS,
            f"the table's columns should be {TABLE_COLUMNS}, in that order; yours are {list(table.columns)}.")
-    expect(len(table) == len(rates) and [float(rate) for rate in table.index] == rates,
+    try:
+        found = [float(rate) for rate in table.index] if len(table) == len(rates) else None
+    except (TypeError, ValueError):
+        found = None
+    expect(found != sorted(rates) or rates == sorted(rates),
+           f"the rows should follow the order of learning_rates {rates}, as given; your index is sorted, "
+           f"{found}.")
+    expect(found == rates,
            f"the table should have one row per learning rate, indexed by the rates themselves ({rates}); "
            f"its index is {list(table.index)}.")
     expect(table.index.name == "learning_rate",
            f"name the index 'learning_rate' (`pd.Index(learning_rates, name=\"learning_rate\")`); "
            f"it is called {table.index.name!r}.")
+    auc_dtype = table["test_roc_auc"].dtype if table["test_roc_auc"].dtype.kind == "f" else None
     for position, rate in enumerate(rates):
         iterations = expect_integer(table["iterations"].iloc[position],
                                     f"the iterations for learning_rate={rate}")
@@ -307,7 +347,7 @@ def q4(learning_rate_table):
         expect(not (iterations == model.n_iter_ and _close(auc, 1 - expected)),
                "your ROC-AUC is 1 minus the right one: you scored the probability of class 0, "
                "`predict_proba(...)[:, 0]`; take the probability of class 1, `[:, 1]`.")
-        expect(iterations == model.n_iter_ and _close(auc, expected),
+        expect(iterations == model.n_iter_ and close_for_dtype(auc, expected, auc_dtype),
                f"on this small example, with learning_rate={rate}, the early-stopped model of the exercise "
                f"runs {model.n_iter_} iterations and has a test ROC-AUC of {expected:.4f}; "
                f"yours gives {iterations} and {auc:.4f}. Check learning_rate=rate, max_iter={MAX_ITER}, "
@@ -318,13 +358,14 @@ def q4(learning_rate_table):
 @exercise("trees or a linear model?", ML_ALGORITHMS, hints=[
     "Fit both models on the training part and score each on the test part with R²: the first argument of "
     "`r2_score` is the truth, the second the predictions.",
-    "`models = {\"boosting\": HistGradientBoostingRegressor(random_state=0), "
-    "\"linear\": LinearRegression()}`, then `{name: r2_score(target_test, model.fit(data_train, "
-    "target_train).predict(data_test)) for name, model in models.items()}`.",
+    "A dict with the keys \"boosting\" and \"linear\", each model fitted on the training part; "
+    "`r2_score(truth, predicted)` on the test part, or the regressor's own `score(data_test, target_test)`.",
 ])
 def q5(boosting_vs_linear):
     for kind in ("steps", "trend"):
         split = _toy_regression(kind)
+        if kind == "steps":  # the first input's rows are numbered 0, 1, 2, ...; the second keeps row labels
+            split = tuple(part.reset_index(drop=True) for part in split)
         scores = call(boosting_vs_linear, *split)
         expect_type(scores, dict, "boosting_vs_linear(...)")
         expect(set(scores) == set(MODELS),
@@ -348,6 +389,14 @@ def q5(boosting_vs_linear):
             expect(not _close(values[name], r2_score(predicted, target_test)),
                    "you passed the arguments of r2_score in the wrong order: "
                    "`r2_score(target_test, predicted)`, the truth first.")
+        if kind == "trend":
+            renumbered = call(boosting_vs_linear, *(part.reset_index(drop=True) for part in split))
+            expect(not (isinstance(renumbered, dict) and set(renumbered) == set(MODELS)
+                        and all(is_number(renumbered[name]) and _close(renumbered[name], reference[name])
+                                for name in MODELS)),
+                   "your scores are right when the test rows are numbered 0, 1, 2, ..., but not when they keep "
+                   "their row labels (as train_test_split and a filter leave them): your predictions are lined "
+                   "up with the targets by label. Compare them by position, `r2_score(target_test, predicted)`.")
         where = ("thresholds and an interaction" if kind == "steps"
                  else "a smooth trend, tested beyond its range")
         raise Mistake(f"on a small example with {where}, HistGradientBoostingRegressor(random_state=0) has a "
@@ -359,12 +408,22 @@ def q5(boosting_vs_linear):
 @exercise("the impurity importances of a forest", ML_ALGORITHMS, hints=[
     "A fitted forest has one number per feature in `feature_importances_`, in the order of the data's "
     "columns. A pandas Series can carry the column names as its index, and sort itself.",
-    "`forest = RandomForestClassifier(n_estimators=100, random_state=0).fit(data, target)`, then "
-    "`pd.Series(forest.feature_importances_, index=data.columns).sort_values(ascending=False)`.",
+    "Build the Series from `feature_importances_` with `index=data.columns` first, then sort its values "
+    "(largest first), so each name keeps its number.",
 ])
 def q6(forest_importances):
     data, target, *_ = _toy_classification(seed=6, rows=240, features=5)
     data = data[["x3", "x5", "x1", "x4", "x2"]]  # not in the order of their importances
+    _check_importances(forest_importances, data, target)
+    # Second input: seven features and three classes named by text, like the penguins' species.
+    data, target, *_ = _toy_classification(seed=5, rows=210, features=7)
+    data = data[["x6", "x2", "x7", "x1", "x5", "x3", "x4"]]
+    target = pd.Series(np.where(data["x6"] > 0.7, "Gentoo", np.where(target == 1, "Adelie", "Chinstrap")),
+                       index=target.index, name="species")
+    _check_importances(forest_importances, data, target)
+
+
+def _check_importances(forest_importances, data, target):
     original = data.copy()
     importances = call(forest_importances, data, target)
     expect_unchanged(original, data, "data")
@@ -373,10 +432,11 @@ def q6(forest_importances):
            "`pd.Series(forest.feature_importances_, index=data.columns)`.")
     expect_type(importances, pd.Series, "forest_importances(data, target)")
     expect(set(importances.index) == set(data.columns) and len(importances) == data.shape[1],
-           f"the Series should have one value per feature, indexed by the column names {list(data.columns)}; "
+           f"on a table of {data.shape[1]} features the Series should have one value per feature, indexed by "
+           f"the column names {list(data.columns)}; "
            f"its index is {list(importances.index)[:6]}.")
     values = importances.to_numpy(dtype=float)
-    expect(math.isclose(values.sum(), 1, abs_tol=1e-6),
+    expect(math.isclose(values.sum(), 1, abs_tol=1e-5),
            f"a forest's impurity importances add up to 1, yours add up to {values.sum():.3f}: "
            "read the fitted forest's `feature_importances_`.")
     expect(not np.all(np.diff(values) >= 0) or np.all(values == values[0]),
@@ -408,13 +468,14 @@ def q6(forest_importances):
     "unknown_value=np.nan), categorical_columns), (\"numeric\", \"passthrough\", numeric_columns)], "
     "verbose_feature_names_out=False).set_output(transform=\"pandas\")` keeps the column names, so the "
     "model can be `HistGradientBoostingClassifier(categorical_features=categorical_columns, "
-    "random_state=0)`; put the two in a Pipeline and return it unfitted.",
+    "random_state=0)`; put the two in a Pipeline and return it unfitted. If a model falls short of the bar, "
+    "its learning rate and number of iterations are the first settings to try.",
 ])
 def q7(build_boosting_pipeline):
     numeric, categorical = ["hours", "age"], ["job", "sector"]
     model = call(build_boosting_pipeline, numeric, categorical,
-                 advice="The function should only build the pipeline, for the columns it is given: "
-                        "do not fit it, and do not use the Adult data inside it.")
+                 advice="The function builds the pipeline from the two column lists alone: it takes no "
+                        "data and fits nothing.")
     expect(isinstance(model, Pipeline),
            f"build_boosting_pipeline should return a Pipeline, not {type(model).__name__}: the encoder "
            "must live inside the model, so that every fit (and cross-validation) refits it on its own "
@@ -468,12 +529,18 @@ def q7(build_boosting_pipeline):
     expect(np.shape(probabilities) == (3, 2),
            "predict_proba should give one row of two probabilities per person, "
            f"got {np.shape(probabilities)}.")
-    other = clone(call(build_boosting_pipeline, ["age"], ["sector", "job"]))
-    call(other.fit, data[["sector", "age", "job"]], target,
-         advice="Called with other column lists, your pipeline failed: build it from the lists "
-                "`numeric_columns` and `categorical_columns` it is given, not from names written out.")
-    expect(other[-1].n_features_in_ == 3 and int(np.sum(other[-1].is_categorical_ is not None
-                                                        and other[-1].is_categorical_)) == 2,
-           "called with other column lists (one numeric, two categorical), your pipeline used other "
-           "columns: build it from the `numeric_columns` and `categorical_columns` it is given, not from "
-           "names written out.")
+    # Second input: other column lists, two numeric and one categorical, in another order.
+    other = clone(call(build_boosting_pipeline, ["age", "hours"], ["sector"]))
+    call(other.fit, data[["sector", "age", "hours"]], target,
+         advice="Called with numeric_columns=['age', 'hours'] and categorical_columns=['sector'], fitting your "
+                "pipeline failed: build every part of it from the two lists it is given, their names and "
+                "their lengths alike.")
+    flags = other[-1].is_categorical_
+    flagged = 0 if flags is None else int(np.sum(flags))
+    expect(other[-1].n_features_in_ == 3,
+           "called with numeric_columns=['age', 'hours'] and categorical_columns=['sector'], your model sees "
+           f"{other[-1].n_features_in_} columns, not 3: build the pipeline from the lists it is given.")
+    expect(flagged == 1,
+           "called with numeric_columns=['age', 'hours'] and categorical_columns=['sector'], your boosted trees "
+           f"treat {flagged} columns as categories, not 1: tell the model which columns are categorical from "
+           "`categorical_columns` (its names, or as many positions as it has items).")

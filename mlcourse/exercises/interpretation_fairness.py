@@ -22,6 +22,7 @@ from mlcourse.exercise import (
     STATISTICS,
     Mistake,
     call,
+    close_for_dtype,
     exercise,
     expect,
     expect_array,
@@ -116,6 +117,17 @@ def _toy_decisions():
     return target, predicted, groups
 
 
+def _other_decisions():
+    """Ten people in four groups labelled without a leading space: 'east' and 'west' have nobody with
+    target 1, and nobody of 'east' is selected, the cases the exercises name (a rate of 0 is a real rate;
+    a rate over no one is undefined)."""
+    groups = pd.Series(["north", "west", "east", "south", "north", "east", "west", "south", "north", "east"],
+                       index=[31, 12, 27, 5, 44, 18, 9, 40, 2, 23], name="region")
+    target = pd.Series([1, 0, 0, 1, 1, 0, 0, 1, 0, 0], index=groups.index, name="income_over_50k")
+    predicted = np.array([1, 1, 0, 0, 1, 0, 0, 1, 0, 0])
+    return target, predicted, groups
+
+
 def _per_group(values, groups) -> pd.Series:
     return pd.Series(np.asarray(values, dtype=float), index=groups.index).groupby(groups).mean()
 
@@ -185,14 +197,33 @@ def _proxy_score(data, sensitive, columns, cv=None):
 @exercise("permutation importance on held-out data", ML_ALGORITHMS, hints=[
     "Fit the model on the training part; then shuffle one column of the *test* part at a time and see how "
     "much the score drops. `sklearn.inspection.permutation_importance` does the shuffling.",
-    "`result = permutation_importance(model, data_test, target_test, n_repeats=5, random_state=0)`, then "
-    "`pd.Series(result.importances_mean, index=data_test.columns).sort_values(ascending=False)`.",
+    "`permutation_importance` takes the fitted model and the *test* part; its result's `importances_mean` "
+    "holds one number per column, in the order of `data_test.columns`. A Series keeps the names; sort it "
+    "from the largest.",
 ])
 def q1(held_out_importance):
-    data_train, target_train, data_test, target_test = split = _toy_income()
+    _check_importance(held_out_importance, _toy_income(), _tree)
+    # Second input: five features and a scaled logistic regression.
+    data_train, target_train, data_test, target_test = _toy_income(seed=4, rows=300)
+    rng = np.random.default_rng(4)
+    wider = [part.assign(age=rng.integers(18, 70, size=len(part)).astype(float),
+                         gain=rng.exponential(size=len(part))) for part in (data_train, data_test)]
+    _check_importance(held_out_importance, (wider[0], target_train, wider[1], target_test), _scaled_logistic)
+
+
+def _scaled_logistic():
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+
+    return make_pipeline(StandardScaler(), LogisticRegression())
+
+
+def _check_importance(held_out_importance, split, make_model):
+    data_train, target_train, data_test, target_test = split
     originals = _copies(*split)
-    result = call(held_out_importance, _tree(), *split,
-                  advice="Fit the model on data_train, target_train before computing the importances.")
+    result = call(held_out_importance, make_model(), *split,
+                  advice="The model it is given is not fitted yet: fit it on data_train, target_train first.")
     for original, argument, name in zip(originals, split, ["data_train", "target_train", "data_test",
                                                            "target_test"]):
         expect_unchanged(original, argument, name, "leave the data as it is")
@@ -204,12 +235,13 @@ def q1(held_out_importance):
            "`pd.Series(..., index=data_test.columns)`, so each number says which feature it belongs to.")
     expect_type(result, pd.Series, "held_out_importance(...)")
     expect(sorted(map(str, result.index)) == sorted(data_test.columns),
-           f"the Series should be indexed by the feature names {list(data_test.columns)}; "
+           f"on data with {data_test.shape[1]} features the Series should be indexed by the feature names "
+           f"{list(data_test.columns)}; "
            f"its index is {list(result.index)}.")
     values = result.reindex(data_test.columns)
-    model = _tree().fit(data_train, target_train)
+    model = make_model().fit(data_train, target_train)
     held_out = _permutation(model, data_test, target_test)
-    expect(not _close(values, model.feature_importances_),
+    expect(not _close(values, getattr(model, "feature_importances_", None)),
            "you returned the impurity importances (`feature_importances_`): they are computed on the "
            "training data while the tree grows. Shuffle the columns of the held-out data with "
            "permutation_importance.")
@@ -220,15 +252,14 @@ def q1(held_out_importance):
     expect(not _close(values, held_out.importances_std),
            "you returned `importances_std`, the spread over the repeats: the importance is "
            "`importances_mean`.")
-    again = call(held_out_importance, _tree(), *split)
+    again = call(held_out_importance, make_model(), *split)
     expect(isinstance(again, pd.Series) and _close(again.reindex(data_test.columns), values),
            "two calls gave two different results: pass `random_state=0` to permutation_importance so the "
            "shuffles can be repeated.")
     expect(_close(values, held_out.importances_mean),
            f"on this small example, permutation_importance(..., n_repeats={N_REPEATS}, random_state=0) on "
            f"the test part gives {_rounded(held_out.importances_mean, data_test.columns)}; yours gives "
-           f"{_rounded(values, data_test.columns)}. Check n_repeats={N_REPEATS} and that the model "
-           "is fitted on the training part.")
+           f"{_rounded(values, data_test.columns)}.")
     expect(result.is_monotonic_decreasing,
            "sort the Series from the most to the least important feature (`.sort_values(ascending=False)`); "
            f"yours is in the order {list(result.index)}.")
@@ -237,68 +268,86 @@ def q1(held_out_importance):
 @exercise("a column of noise that impurity importance overrates", ML_ALGORITHMS, hints=[
     "Add the same kind of column to both parts: `data_train.assign(noise=...)` returns a copy with one more "
     "column. Draw the training column first, then the test column, from one generator seeded with `seed`.",
-    "`rng = np.random.default_rng(seed)`; "
-    "`noisy_train = data_train.assign(noise=rng.normal(size=len(data_train)))`, the same for the test part; "
-    "fit the model on `noisy_train`; then `model.feature_importances_[-1]` and "
-    "`permutation_importance(model, noisy_test, target_test, n_repeats=5, random_state=0)"
-    ".importances_mean[-1]`.",
+    "The noise is the last column of the noisy tables, so it is the last of `feature_importances_` and of "
+    "the permutation result's `importances_mean` (or look it up by the name 'noise'). Compute the "
+    "permutation importance on the noisy test part.",
 ])
 def q2(noise_importance):
+    data_train, target_train, data_test, target_test = _toy_income()
+    split = (data_train.drop(columns="code"), target_train, data_test.drop(columns="code"), target_test)
+    _check_noise(noise_importance, split, 0)
+    # Second input: three columns before the noise, and another seed.
+    _check_noise(noise_importance, _toy_income(seed=6, rows=210), 2)
+
+
+def _check_noise(noise_importance, split, seed):
     from sklearn.base import clone
 
-    data_train, target_train, data_test, target_test = split = _toy_income()
-    split = (data_train.drop(columns="code"), target_train, data_test.drop(columns="code"), target_test)
     originals = _copies(*split)
-    pair = expect_pair(call(noise_importance, _tree(), *split, 0), "noise_importance(..., seed=0)",
+    pair = expect_pair(call(noise_importance, _tree(), *split, seed), f"noise_importance(..., seed={seed})",
                        "(impurity importance, permutation importance)")
     for original, argument, name in zip(originals, split, ["data_train", "target_train", "data_test",
                                                            "target_test"]):
         expect_unchanged(original, argument, name,
                          "add the noise column to a copy, for example with `data_train.assign(noise=...)`")
     impurity, permutation = pair
-    noisy_train, noisy_test = _with_noise(split[0], split[2], 0)
+    data_train, target_train, data_test, target_test = split
+    noisy_train, noisy_test = _with_noise(split[0], split[2], seed)
     model = clone(_tree()).fit(noisy_train, target_train)
     expected = (model.feature_importances_[-1],
                 _permutation(model, noisy_test, target_test).importances_mean[-1])
     on_train = _permutation(model, noisy_train, target_train).importances_mean[-1]
     expect(not (_close(impurity, expected[1]) and _close(permutation, expected[0])),
            "you returned the permutation importance first: return `(impurity, permutation)`.")
-    expect(not any(_close(impurity, value) for value in model.feature_importances_[:-1]),
-           "your impurity importance is that of another column: the noise is the last column of the noisy "
-           "data, so take `feature_importances_[-1]` (or look it up by the name 'noise').")
+    others = [name for name, value in zip(noisy_train.columns[:-1], model.feature_importances_[:-1])
+              if _close(impurity, value)]
+    expect(_close(impurity, expected[0]) or not others,
+           f"on data whose columns are {list(split[0].columns)} plus the noise, your impurity importance is that "
+           f"of the column '{others[0] if others else ''}': the noise is the last column of the noisy data, "
+           "so take `feature_importances_[-1]` (or look it up by the name 'noise').")
     expect(not _close(permutation, on_train),
            "your permutation importance was computed on the training data, where the tree uses its noise to "
            "tell memorised rows apart: compute it on the noisy *test* part.")
-    again = expect_pair(call(noise_importance, _tree(), *split, 0), "noise_importance(..., seed=0)",
+    again = expect_pair(call(noise_importance, _tree(), *split, seed), f"noise_importance(..., seed={seed})",
                         "(impurity importance, permutation importance)")
     expect(_close(again, pair),
            "two calls with the same seed gave different results: draw the noise from "
            "`np.random.default_rng(seed)`, and pass `random_state=0` to permutation_importance.")
     expect(_close(impurity, expected[0]) and _close(permutation, expected[1]),
-           "on this small example, with the noise drawn as the exercise says (training column first, then "
-           f"the test column) and seed=0, the pair is ({expected[0]:.4f}, {expected[1]:.4f}); yours is "
+           f"on a small example with the columns {list(split[0].columns)}, the noise drawn as the exercise "
+           "says (training column first, then "
+           f"the test column) and seed={seed}, the pair is ({expected[0]:.4f}, {expected[1]:.4f}); yours is "
            f"({impurity:.4f}, {permutation:.4f}).")
-    other = expect_pair(call(noise_importance, _tree(), *split, 1), "noise_importance(..., seed=1)",
-                        "(impurity importance, permutation importance)")
-    expect(not _close(other, pair),
-           "with seed=1 you get the same pair as with seed=0: seed the generator with the function's `seed`.")
+    if seed == 0:
+        other = expect_pair(call(noise_importance, _tree(), *split, 1), "noise_importance(..., seed=1)",
+                            "(impurity importance, permutation importance)")
+        expect(not _close(other, pair),
+               "with seed=1 you get the same pair as with seed=0: seed the generator with the function's `seed`.")
 
 
 @exercise("partial dependence on a grid", ML_ALGORITHMS, hints=[
     "Partial dependence asks: if *everyone* had this value of the feature, what would the model predict "
     "on average? Set the whole column to one grid value at a time, on a copy of the data.",
-    "For each `value` in `grid`: `model.predict_proba(data.assign(**{feature: value}))[:, 1].mean()`; "
-    "return the averages as `np.array([...])`. (scikit-learn 1.7 or later also gives them with "
-    "`partial_dependence(model, data, [feature], custom_values={feature: grid})['average'][0]`.)",
+    "`data.assign(**{feature: value})` returns a copy with the column named by `feature` set to `value` for "
+    "every row; column 1 of `predict_proba` is the probability of class 1. (scikit-learn's "
+    "`partial_dependence` with `custom_values` computes the same curve.)",
 ])
 def q3(partial_dependence_curve):
     from sklearn.linear_model import LogisticRegression
+    from sklearn.tree import DecisionTreeClassifier
 
     data_train, target_train, data_test, _ = _toy_income()
     model = LogisticRegression(max_iter=1000).fit(data_train, target_train)
-    grid = [25.0, 35.0, 45.0, 55.0]
+    _check_curve(partial_dependence_curve, model, data_test, "hours", [25.0, 35.0, 45.0, 55.0])
+    # Second input: a tree, another feature, the grid as an array.
+    data_train, target_train, data_test, _ = _toy_income(seed=8, rows=270)
+    tree = DecisionTreeClassifier(max_depth=4, random_state=0).fit(data_train, target_train)
+    _check_curve(partial_dependence_curve, tree, data_test, "years", np.array([9.0, 12.0, 16.0]))
+
+
+def _check_curve(partial_dependence_curve, model, data_test, feature, grid):
     original = data_test.copy()
-    curve = _quietly(partial_dependence_curve, model, data_test, "hours", grid)
+    curve = _quietly(partial_dependence_curve, model, data_test, feature, grid)
     expect_unchanged(original, data_test, "data",
                      "set the column on a copy (`data.assign(...)` or `data.copy()`), not in the data itself")
     if isinstance(curve, (list, tuple)):
@@ -307,7 +356,7 @@ def q3(partial_dependence_curve):
            f"your curve has shape {getattr(curve, 'shape', None)}: partial_dependence returns one row per "
            "output, so take the first row, `['average'][0]`, a 1-D array.")
     expect_array(curve, "partial_dependence_curve(...)", shape=(len(grid),), kind="f")
-    rows = [data_test.assign(hours=value) for value in grid]
+    rows = [data_test.assign(**{feature: value}) for value in grid]
     expected = np.array([model.predict_proba(row)[:, 1].mean() for row in rows])
     expect(not _close(curve, 1 - expected),
            "you averaged the probability of class 0 (column 0 of predict_proba): take column 1, the "
@@ -318,20 +367,21 @@ def q3(partial_dependence_curve):
     expect(not _close(curve, [model.predict_proba(row.iloc[:1])[0, 1] for row in rows]),
            "you returned the curve of a single person (an ICE curve): partial dependence averages the "
            "predictions over every row of the data.")
-    expect(not _close(curve, [model.predict_proba(row)[:, 1].mean() for row in
-                              [data_test.assign(years=value) for value in grid]]),
-           "you changed another column than the one named by `feature`: use "
-           "`data.assign(**{feature: value})`.")
-    expect(_close(curve, expected),
-           f"on this small example the average probability of class 1 with 'hours' set to {grid} is "
+    for column in data_test.columns.drop(feature):
+        expect(not _close(curve, [model.predict_proba(row)[:, 1].mean() for row in
+                                  [data_test.assign(**{column: value}) for value in grid]]),
+               f"called with feature='{feature}', you set the column '{column}': set the column named by "
+               "`feature`, `data.assign(**{feature: value})`.")
+    expect(close_for_dtype(curve, expected, curve.dtype),
+           f"on this small example the average probability of class 1 with '{feature}' set to {list(grid)} is "
            f"{np.round(expected, 4).tolist()}; yours is {np.round(curve, 4).tolist()}.")
 
 
 @exercise("selection rate per group", STATISTICS, hints=[
     "The selection rate of a group is the share of *that group* the model selects (predicts 1). "
     "A mean of 0/1 values is a share.",
-    "`pd.Series(predicted, index=groups.index).groupby(groups.str.strip()).mean()`: the decisions get the "
-    "rows' labels, so they line up with the groups.",
+    "Give the decisions the groups' index (`pd.Series(predicted, index=groups.index)`) so they line up, then "
+    "group them by the stripped labels; `groupby` sorts the groups.",
 ])
 def q4(selection_rate_by_group):
     _, predicted, groups = _toy_decisions()
@@ -359,17 +409,39 @@ def q4(selection_rate_by_group):
     expect(_close(values, expected),
            f"in this example group 'a' has 4 people of whom 1 is selected, so its rate is 0.25; the rates "
            f"are {expected.round(4).to_dict()}, yours are {values.round(4).to_dict()}.")
+    # Second input: four groups already stripped, one of them with nobody selected.
+    _, predicted, groups = _other_decisions()
+    result = call(selection_rate_by_group, predicted, groups)
+    _expect_per_group(result, groups, "selection_rate_by_group(predicted, groups) on labels without a space")
+    expected = _selection_rates(predicted, groups)
+    expect(_close(result.astype(float), expected),
+           f"on four groups labelled without a leading space, one of them with nobody selected, the rates are "
+           f"{expected.round(4).to_dict()}; yours are {result.astype(float).round(4).to_dict()}.")
 
 
 @exercise("error rate and false negative rate per group", STATISTICS, hints=[
     "Two different denominators: the error rate counts mistakes among *everyone* in the group; the false "
     "negative rate counts the missed positives among the group's *actual positives* (target 1) only.",
-    "Put target, decisions and groups in one frame (`pd.DataFrame({...}, index=groups.index)`); then "
-    "`(frame.target != frame.predicted).groupby(frame.group).mean()` for the error rate, and on the rows "
-    "with target 1 only, `(frame.predicted == 0).groupby(frame.group).mean()`, reindexed to every group.",
+    "A mean of True/False values per group is a rate. For the false negative rate, keep only the rows with "
+    "target 1 before grouping; a group left with no row then has no rate, which `reindex` to every group "
+    "leaves as NaN.",
 ])
 def q5(error_rates_by_group):
-    target, predicted, groups = _toy_decisions()
+    _check_error_rates(error_rates_by_group, *_toy_decisions())
+    # Second input: four groups, 'west' without anyone whose target is 1.
+    target, predicted, groups = _other_decisions()
+    result = call(error_rates_by_group, target, predicted, groups)
+    _expect_per_group(result, groups, "error_rates_by_group(target, predicted, groups)", kind="DataFrame")
+    expect(sorted(map(str, result.columns)) == sorted(RATES),
+           f"the DataFrame should have the two columns {RATES}; it has {list(result.columns)}.")
+    west = result.loc["west", "false_negative_rate"]
+    expect(pd.isna(west),
+           f"group 'west' has nobody whose target is 1, so it has no false negative rate: leave NaN there, not "
+           f"{shown(west)}.")
+    _check_error_rates(error_rates_by_group, target, predicted, groups)
+
+
+def _check_error_rates(error_rates_by_group, target, predicted, groups):
     originals = (target.copy(), predicted.copy(), groups.copy())
     result = call(error_rates_by_group, target, predicted, groups)
     for original, argument, name in zip(originals, (target, predicted, groups), ["target", "predicted",
@@ -387,7 +459,7 @@ def q5(error_rates_by_group):
     expect(not (_close(error, fnr) and _close(false_negative, error_rate)),
            "your two columns are swapped: 'error_rate' is the share of mistakes, 'false_negative_rate' the "
            "share of actual positives the model missed.")
-    expect(not _close(error, np.full(3, errors.mean())),
+    expect(not _close(error, np.full(len(error_rate), errors.mean())),
            "every group gets the overall error rate: compute the rate within each group.")
     expect(not _close(error, _per_group(errors[actual], groups[actual])),
            "your error rate divides by the group's actual positives only: the error rate counts the mistakes "
@@ -414,8 +486,8 @@ def q5(error_rates_by_group):
 @exercise("demographic parity: difference and ratio", STATISTICS, hints=[
     "Compute each group's selection rate first (the share of the group predicted 1); then compare the "
     "highest rate with the lowest.",
-    "`rates = pd.Series(predicted, index=groups.index).groupby(groups).mean()`, then "
-    "`return rates.max() - rates.min(), rates.min() / rates.max()`.",
+    "The selection rates of exercise 4 (without the stripping); then the largest and the smallest of them, "
+    "every group counted, a rate of 0 included.",
 ])
 def q6(demographic_parity):
     _, predicted, groups = _toy_decisions()
@@ -442,17 +514,35 @@ def q6(demographic_parity):
     expect(not math.isclose(difference, abs(first_two.iloc[0] - first_two.iloc[1])),
            "you compared only two of the groups: the difference is between the highest and the lowest "
            "selection rate over all groups.")
-    expect(math.isclose(difference, expected[0]) and math.isclose(ratio, expected[1]),
-           f"the selection rates here are {rates.round(4).to_dict()}, so the pair is "
-           f"({expected[0]:.4f}, {expected[1]:.4f}); yours is ({difference:.4f}, {ratio:.4f}). Line the "
-           "decisions up with the groups by position (the groups' index holds row labels).")
+    if not (math.isclose(difference, expected[0]) and math.isclose(ratio, expected[1])):
+        shifted = pd.Series(predicted).groupby(groups).mean()  # decisions lined up by label, not position
+        expect(not (math.isclose(difference, shifted.max() - shifted.min())
+                    and math.isclose(ratio, shifted.min() / shifted.max())),
+               "your decisions are lined up with the wrong people: `predicted` is in the same row order as "
+               "`groups`, whose index holds row labels (not 0, 1, 2...). Give the decisions the groups' index, "
+               "`pd.Series(predicted, index=groups.index)`.")
+        raise Mistake(f"the selection rates here are {rates.round(4).to_dict()}, so the pair is "
+                      f"({expected[0]:.4f}, {expected[1]:.4f}); yours is ({difference:.4f}, {ratio:.4f}).")
+    # Second input: four groups, 'east' with nobody selected.
+    _, predicted, groups = _other_decisions()
+    difference, ratio = expect_pair(call(demographic_parity, predicted, groups),
+                                    "demographic_parity(predicted, groups)", "(difference, ratio)")
+    rates = _selection_rates(predicted, groups)
+    if not (math.isclose(difference, rates.max() - rates.min()) and math.isclose(ratio, 0, abs_tol=1e-12)):
+        kept = rates[rates > 0]
+        expect(not (math.isclose(difference, kept.max() - kept.min())
+                    and math.isclose(ratio, kept.min() / kept.max())),
+               "group 'east' has nobody selected: a selection rate of 0 is a real rate and counts, so the ratio "
+               "is 0 and the difference is the largest rate.")
+        raise Mistake(f"on four groups whose selection rates are {rates.round(4).to_dict()}, the pair is "
+                      f"({rates.max() - rates.min():.4f}, 0.0); yours is ({difference:.4f}, {ratio:.4f}).")
 
 
 @exercise("equal opportunity difference", STATISTICS, hints=[
     "Equal opportunity looks only at the people who *should* be selected (target 1): among them, which "
     "share does the model select in each group? That is each group's true positive rate.",
-    "Keep the rows with `target == 1`; group the decisions of those rows by their group and take the mean; "
-    "return the largest rate minus the smallest.",
+    "Keep only the rows whose target is 1, then compute a per-group mean of the decisions, as for the selection "
+    "rate; a group with no such row then simply has no rate.",
 ])
 def q7(equal_opportunity_difference):
     target, predicted, groups = _toy_decisions()
@@ -478,14 +568,26 @@ def q7(equal_opportunity_difference):
     expect(math.isclose(difference, expected),
            f"the true positive rates here are {rates.round(4).to_dict()}, so the difference is "
            f"{expected:.4f}; yours is {difference:.4f}.")
+    # Second input: four groups, 'east' and 'west' without anyone whose target is 1.
+    target, predicted, groups = _other_decisions()
+    difference = expect_number(call(equal_opportunity_difference, target, predicted, groups),
+                               "equal_opportunity_difference(target, predicted, groups)")
+    rates = _true_positive_rates(target, predicted, groups)
+    if not math.isclose(difference, rates.max() - rates.min()):
+        filled = rates.reindex(sorted(set(groups))).fillna(0)
+        expect(not math.isclose(difference, filled.max() - filled.min()),
+               "groups 'east' and 'west' have nobody whose target is 1: they have no true positive rate, so "
+               "leave them out rather than counting their rate as 0.")
+        raise Mistake(f"on four groups whose true positive rates are {rates.round(4).to_dict()} ('east' and "
+                      f"'west' have nobody with target 1), the difference is {rates.max() - rates.min():.4f}; yours is "
+                      f"{difference:.4f}.")
 
 
 @exercise("how well other columns predict the sensitive one", ML_ALGORITHMS, hints=[
     "If a model can guess the sensitive attribute from the other columns, dropping that attribute does not "
     "hide it. Measure the guess honestly: cross-validate, never score on the rows the model was fitted on.",
-    "`model = make_pipeline(OneHotEncoder(handle_unknown=\"ignore\"), LogisticRegression(max_iter=1000))`, "
-    "`cv = StratifiedKFold(n_splits=5, shuffle=True, random_state=0)`, then "
-    "`cross_val_score(model, data[columns], sensitive, cv=cv).mean()`.",
+    "`cross_val_score(model, X, y, cv=...)` returns one accuracy per fold: build the pipeline and the folds "
+    "the exercise names, select `data[columns]`, and average the fold scores.",
 ])
 def q8(proxy_accuracy):
     from sklearn.model_selection import StratifiedKFold
@@ -525,3 +627,14 @@ def q8(proxy_accuracy):
     expect(math.isclose(alone, _proxy_score(data, sensitive, ["occupation"])),
            "with columns=['occupation'] your accuracy is not that of a model on the occupation alone: select "
            "`data[columns]`, the columns you are given.")
+    # Second input: a sensitive attribute with three groups.
+    rng = np.random.default_rng(31)
+    region = pd.Series(np.where(data["weekday"] == "Mon", "Other", np.where(rng.random(len(data)) < 0.5,
+                                                                             "Male", "Female")),
+                       index=data.index, name="gender")
+    three = expect_number(_quietly(proxy_accuracy, data, region, ["weekday", "occupation"]),
+                          "proxy_accuracy(data, sensitive, ['weekday', 'occupation'])")
+    wanted = _proxy_score(data, region, ["weekday", "occupation"])
+    expect(math.isclose(three, wanted),
+           "on a table whose sensitive attribute has 3 groups (Female, Male, Other), the mean cross-validated "
+           f"accuracy is {wanted:.4f}; yours is {three:.4f}.")

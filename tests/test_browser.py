@@ -60,7 +60,8 @@ RELEASED, FETCHED, SUBMITTED = (
     f"//div[@id='{section}_assignments_list']/div[contains(@class, 'list_item')][contains(., '{ASSIGNMENT}')]"
     for section in ("released", "fetched", "submitted"))
 VISIBLE_TAB = "//div[contains(@class, 'lm-DockPanel-widget') and not(contains(@class, 'lm-mod-hidden'))]"
-VALIDATE = f"{VISIBLE_TAB}[contains(@class, 'jp-NotebookPanel')]//jp-button[contains(@class, 'validate-button')]"
+VALIDATE = (f"{VISIBLE_TAB}[contains(@class, 'jp-NotebookPanel')]"
+            "//jp-button[contains(@class, 'validate-button')]")
 
 
 class Walk:
@@ -242,7 +243,8 @@ def test_4_learner_saves_validates_and_submits(step):
     step.expect("q1.check" not in result, f"Validate should pass exercise 1: {result!r}")
     wrapping = browser.driver.execute_script(
         "return [...document.querySelectorAll('.jp-Dialog pre')].map(e => getComputedStyle(e).whiteSpace)")
-    step.expect(wrapping and set(wrapping) == {"pre-wrap"}, f"the dialog's long lines should wrap: {wrapping}")
+    step.expect(wrapping and set(wrapping) == {"pre-wrap"},
+                f"the dialog's long lines should wrap: {wrapping}")
     browser.close_dialog()
 
     # Exercises 2 to 6 fail their checks: the first Submit says so and submits nothing; the second submits.

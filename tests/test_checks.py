@@ -139,6 +139,25 @@ def test_every_exercise_has_hints_from_gentle_to_explicit(assignment, exercise, 
     assert exercise.hints[-1] in capsys.readouterr().out
 
 
+@pytest.mark.parametrize("assignment, exercise, reference, stub, wrong", CASES)
+def test_no_hint_gives_the_solution_away(assignment, exercise, reference, stub, wrong):
+    """Hint 1 nudges, hint 2 narrows: together they show fewer than half of the reference solution's
+    working lines (a line of 20 characters or more, other than a def, docstring, import or return)."""
+    lines = solving_lines(reference)
+    hints = "".join("".join(hint.split()) for hint in exercise.hints)
+    shown = [line for line in lines if "".join(line.split()) in hints]
+    assert len(shown) < max(1, len(lines)) / 2 or not lines, f"the hints show {len(shown)} of {len(lines)} " \
+        f"working lines of the solution: {shown}"
+
+
+def solving_lines(code: str) -> list[str]:
+    """The lines of a solution that do the work (see test_no_hint_gives_the_solution_away)."""
+    skipped = ("#", "def ", '"""', "import ", "from ", "class ", "return ", "raise ", "###")
+    return [line.strip() for line in code.splitlines()
+            if len("".join(line.split())) >= 20 and not line.strip().startswith(skipped)
+            and not line.strip().endswith('"""')]
+
+
 def test_an_unknown_skill_is_refused_when_the_exercise_is_defined():
     with pytest.raises(ValueError, match="skill 'juggling' is not one of"):
         Exercise("demo", "q9", "demo", "juggling", ["a", "b"], lambda function: None)

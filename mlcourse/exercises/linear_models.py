@@ -621,8 +621,9 @@ def q6(make_curve_model):
     "A ColumnTransformer with two parts: the skewed columns go through a log, then a StandardScaler (a "
     "two-step pipeline); the other columns only through a StandardScaler. A money column holds zeros, and "
     "log(0) is minus infinity: which NumPy function adds 1 first?",
-    "`ColumnTransformer([(\"log\", make_pipeline(FunctionTransformer(np.log1p), StandardScaler()), "
-    "skewed_columns), (\"scale\", StandardScaler(), other_columns)])`, returned unfitted.",
+    "The log step is `FunctionTransformer(np.log1p)`; `make_pipeline` chains it with a StandardScaler. "
+    "The ColumnTransformer takes one (name, transformer, columns) triple per group of columns. Return it "
+    "unfitted: the exercise fits it.",
 ])
 def q7(make_skew_preprocessor):
     frame = _toy_incomes()

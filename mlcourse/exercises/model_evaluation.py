@@ -414,12 +414,11 @@ def q7(accuracy_and_balanced):
     "Build it from the inside out: a small Pipeline for the numeric columns, another for the categorical "
     "columns, a ColumnTransformer that applies each to its columns, "
     "and an outer Pipeline that adds the classifier.",
-    "`numeric = Pipeline([(\"impute\", SimpleImputer(strategy=\"median\")), "
-    "(\"scale\", StandardScaler())])`, `categorical = Pipeline([(\"impute\", "
-    "SimpleImputer(strategy=\"most_frequent\")), (\"encode\", OneHotEncoder(handle_unknown=\"ignore\"))])`, "
-    "then `ColumnTransformer([(\"numeric\", numeric, numeric_columns), (\"categorical\", "
-    "categorical, categorical_columns)])` and `Pipeline([(\"preprocess\", ...), "
-    "(\"classifier\", LogisticRegression(max_iter=1000, random_state=0))])`.",
+    "Numbers: a median `SimpleImputer`, then a `StandardScaler`. Categories: a most-frequent "
+    "`SimpleImputer`, then `OneHotEncoder(handle_unknown=\"ignore\")`, since a test person may have a "
+    "category no training person had. The ColumnTransformer takes one (name, pipeline, columns) triple "
+    "per kind of column; the outer Pipeline puts `LogisticRegression(max_iter=1000, random_state=0)` "
+    "after it.",
 ])
 def q8(build_adult_pipeline):
     pipeline = call(build_adult_pipeline, ["hours", "age"], ["job"],

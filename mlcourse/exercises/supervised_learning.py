@@ -516,11 +516,9 @@ def q8(regression_scores):
     "Keep the models in a dict `{\"baseline\": ..., \"tree\": ..., \"logistic\": ...}` and loop over "
     "`models.items()`; the score of each is `roc_auc_score` of the test targets and column 1 of "
     "`predict_proba`.",
-    "`models = {\"baseline\": DummyClassifier(strategy=\"prior\"), \"tree\": "
-    "DecisionTreeClassifier(max_depth=6, random_state=0), \"logistic\": "
-    "make_pipeline(StandardScaler(), LogisticRegression(max_iter=1000))}`, "
-    "then `return {name: roc_auc_score(target_test, model.fit(data_train, "
-    "target_train).predict_proba(data_test)[:, 1]) for name, model in models.items()}`.",
+    "Both parts fit in a few lines: the dict of the three models exactly as the exercise text writes them, "
+    "then a dict comprehension over `models.items()` whose value fits the model on the training part and "
+    "scores column 1 of its `predict_proba(data_test)` against `target_test`.",
 ])
 def q9(compare_on_adult):
     _check_comparison(compare_on_adult, _toy_census())

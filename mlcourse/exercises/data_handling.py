@@ -115,8 +115,8 @@ def q2(short_species):
     expect(len(short) == len(labels),
            f"one short name per label: expected {len(labels)} values, got {len(short)}.")
     expect(short.index.equals(labels.index),
-           "keep the index of the labels, in their order (no reset_index, no sorting), so the result lines up "
-           f"with its rows: expected the index {list(labels.index)}, got {list(short.index)}.")
+           "keep the index of the labels, in their order (no reset_index, no sorting), so the result lines "
+           f"up with its rows: expected the index {list(labels.index)}, got {list(short.index)}.")
     values = _text(short)
     expect(values[3] is None, f"a missing label must stay missing, but it became {values[3]!r}.")
     expect(values[:3] != ["adelie", "emperor", "adelie"],
@@ -125,8 +125,8 @@ def q2(short_species):
            f"the short name is the first word of the label ('Adelie'); for {_text(labels)} "
            f"expected ['Adelie', 'Emperor', 'Adelie', None], got {values}.")
     # An unsorted index, the missing label first.
-    other = pd.Series([None, "Macaroni Penguin (Eudyptes chrysolophus)", "Adelie Penguin (Pygoscelis adeliae)"],
-                      index=[7, 2, 5], dtype="str")
+    other = pd.Series([None, "Macaroni Penguin (Eudyptes chrysolophus)",
+                       "Adelie Penguin (Pygoscelis adeliae)"], index=[7, 2, 5], dtype="str")
     short = call(short_species, other)
     expect_type(short, pd.Series, "short_species(other)")
     expect(short.index.equals(other.index),
@@ -138,8 +138,9 @@ def q2(short_species):
 
 @exercise("nests per year", DATA_HANDLING, hints=[
     "Two new Series: the year of 'Date Egg' and the nest label at the start of 'Individual ID'.",
-    "`pd.to_datetime(...).dt.year` gives the years, and `str.extract` the nest label (an N and all its digits); "
-    "a Series can be grouped by another Series of the same index, and `nunique()` counts distinct values.",
+    "`pd.to_datetime(...).dt.year` gives the years, and `str.extract` the nest label (an N and all its "
+    "digits); a Series can be grouped by another Series of the same index, and `nunique()` counts distinct "
+    "values.",
 ])
 def q3(nests_per_year):
     # 2007: nests N1 and N2. 2008: N2 again (a label is reused the next year), N1 and N12 (two digits).
@@ -191,7 +192,8 @@ def q3(nests_per_year):
     by_year = dict(zip(counts.index, counts.tolist()))
     expect(by_year == {2009: 1, 2010: 1, 2011: 2} and list(counts.index) == [2009, 2010, 2011],
            "with the columns in another order ('Date Egg' first, 'Individual ID' third), three years and a "
-           f"nest with one bird sampled, expected {{2009: 1, 2010: 1, 2011: 2}} (sorted by year), got {by_year}.")
+           "nest with one bird sampled, expected {2009: 1, 2010: 1, 2011: 2} (sorted by year), got "
+           f"{by_year}.")
 
 
 @exercise("mean mass per species and sex", DATA_HANDLING, hints=[
@@ -252,7 +254,8 @@ def q4(mass_summary):
            f"the result should have the columns {needed}, got {list(summary.columns)}.")
     found = [tuple(row) for row in summary[needed].itertuples(index=False)]
     wanted = [("Adelie", "female", 3400.0, 1), ("Adelie", "male", 3800.0, 1),
-              ("Chinstrap", "female", 3300.0, 1), ("Gentoo", "female", 4600.0, 2), ("Gentoo", "male", 5600.0, 1)]
+              ("Chinstrap", "female", 3300.0, 1), ("Gentoo", "female", 4600.0, 2),
+              ("Gentoo", "male", 5600.0, 1)]
     if not (len(found) == len(wanted) and all(
             f[:2] == w[:2] and f[3] == w[3] and math.isclose(f[2], w[2])
             for f, w in zip(found, wanted))):
@@ -261,16 +264,17 @@ def q4(mass_summary):
         expect(not (len(summary) == len(dropped)
                     and summary["n_weighed"].tolist() == dropped["n_weighed"].tolist()),
                "birds with a missing value in another column were left out (`dropna()` on the whole frame?): "
-               "a bird whose bill length is missing still has a body mass. Only the sex and the mass matter here.")
-        expect(False, "for a frame with the columns in another order, 3 species, a weighed Gentoo female without "
-                      "a bill length and an unweighed Adelie female, the rows (species, sex, mean_mass_g, "
-                      f"n_weighed) should be {wanted}; got {found}.")
+               "a bird whose bill length is missing still has a body mass. Only the sex and the mass matter "
+               "here.")
+        expect(False, "for a frame with the columns in another order, 3 species, a weighed Gentoo female "
+                      "without a bill length and an unweighed Adelie female, the rows (species, sex, "
+                      f"mean_mass_g, n_weighed) should be {wanted}; got {found}.")
 
 
 @exercise("impute with training medians", DATA_HANDLING, hints=[
     "Compute the medians once, on data_train only, and use them to fill both frames.",
-    "`DataFrame.median` has an option to leave the text columns out, and `fillna` accepts a Series of values, "
-    "one per column: each column is then filled with its own value.",
+    "`DataFrame.median` has an option to leave the text columns out, and `fillna` accepts a Series of "
+    "values, one per column: each column is then filled with its own value.",
 ])
 def q5(impute_train_medians):
     data_train = pd.DataFrame({"mass": [1.0, 2.0, 3.0, 100.0, np.nan],
@@ -320,15 +324,17 @@ def q5(impute_train_medians):
            "values that were present must not change.")
     # Other column names, in another order (the text column first), and an integer column without gaps.
     other_train = pd.DataFrame({"Species": ["x", "y", "x", "y"], "Delta 15 N": [8.0, np.nan, 9.0, 10.0],
-                                "Year": [2007, 2008, 2009, 2007], "Body Mass (g)": [np.nan, 3000.0, 5000.0, 4000.0]},
+                                "Year": [2007, 2008, 2009, 2007],
+                                "Body Mass (g)": [np.nan, 3000.0, 5000.0, 4000.0]},
                                index=[3, 1, 0, 2]).astype({"Species": "str"})
     other_test = pd.DataFrame({"Species": ["y", None], "Delta 15 N": [np.nan, 7.0], "Year": [2008, 2009],
                                "Body Mass (g)": [np.nan, np.nan]}, index=[5, 4]).astype({"Species": "str"})
     result = call(impute_train_medians, other_train, other_test,
-                  advice="This time the columns have other names, in another order, with a text column first: "
-                         "does your function find the numeric columns itself?")
+                  advice="This time the columns have other names, in another order, with a text column "
+                         "first: does your function find the numeric columns itself?")
     expect(isinstance(result, (tuple, list)) and len(result) == 2,
-           f"return both frames as a pair, `return train_imputed, test_imputed`; got {type(result).__name__}.")
+           "return both frames as a pair, `return train_imputed, test_imputed`; got "
+           f"{type(result).__name__}.")
     train, test = result
     expect(isinstance(train, pd.DataFrame) and isinstance(test, pd.DataFrame),
            "both results should be DataFrames.")
@@ -477,21 +483,24 @@ def q7(clean_adult):
            "leave other columns, such as the test set's id, untouched.")
     expect(clean_test["workclass"].isna().sum() == 2,
            "clean a frame without income in the same way: '?' becomes missing.")
-    # Other text columns, in another order: income first, an occupation with '?', a numeric column with a dash.
+    # Other text columns, in another order: income first, an occupation with '?', a numeric column with a
+    # dash.
     other = pd.DataFrame({
         "income": [" >50K", " <=50K", " <=50K"], "occupation": [" Sales", " ?", " Tech-support"],
-        "capital-gain": [0, 2174, 0], "sex": [" Female", " Male", " Male"], "race": [" White", " Black", " ?"],
+        "capital-gain": [0, 2174, 0], "sex": [" Female", " Male", " Male"],
+        "race": [" White", " Black", " ?"],
     }, index=[21, 20, 22]).astype({"income": "str", "occupation": "str", "sex": "str", "race": "str"})
     other_original = other.copy()
     cleaned = call(clean_adult, other,
-                   advice="This frame has other text columns (occupation, sex, race), in another order: does your "
-                          "function find the columns itself rather than list them by name?")
+                   advice="This frame has other text columns (occupation, sex, race), in another order: does "
+                          "your function find the columns itself rather than list them by name?")
     expect_type(cleaned, pd.DataFrame, "clean_adult(other)")
     expect(same_values(other_original, other), "your function changed the frame it was given.")
     wanted = {"occupation": ["Sales", None, "Tech-support"], "capital_gain": [0, 2174, 0],
-              "sex": ["Female", "Male", "Male"], "race": ["White", "Black", None], "income_over_50k": [1, 0, 0]}
+              "sex": ["Female", "Male", "Male"], "race": ["White", "Black", None],
+              "income_over_50k": [1, 0, 0]}
     got = {column: _text(cleaned[column]) for column in cleaned.columns}
     expect(list(cleaned.columns) == list(wanted) and got == wanted and cleaned.index.equals(other.index),
-           "with other text columns in another order (income first, then occupation, capital-gain, sex, race) "
-           f"every text column should be stripped, every '?' missing and income converted: expected {wanted}, "
-           f"got {got}.")
+           "with other text columns in another order (income first, then occupation, capital-gain, sex, "
+           "race) every text column should be stripped, every '?' missing and income converted: expected "
+           f"{wanted}, got {got}.")

@@ -187,12 +187,12 @@ def q1(spread_over_seeds):
         trees = [DecisionTreeClassifier(random_state=seed).fit(split[0], split[1]).score(split[2], split[3])
                  for seed in SEEDS]
         expect(not _close(single, np.std(trees)),
-               "your single-tree spread is that of DecisionTreeClassifier(random_state=seed) fitted on all the "
-               "training rows: use BaggingClassifier(n_estimators=1, random_state=seed), which grows its tree "
-               "on a bootstrap sample.")
+               "your single-tree spread is that of DecisionTreeClassifier(random_state=seed) fitted on all "
+               "the training rows: use BaggingClassifier(n_estimators=1, random_state=seed), which grows its "
+               "tree on a bootstrap sample.")
         raise Mistake(f"on this small example the test accuracies of BaggingClassifier(n_estimators=1, "
-                      f"random_state=seed) over the seeds {SEEDS} have a spread (np.std) of {np.std(one):.4f}; "
-                      f"yours is {single:.4f}.")
+                      f"random_state=seed) over the seeds {SEEDS} have a spread (np.std) of "
+                      f"{np.std(one):.4f}; yours is {single:.4f}.")
     expect(_close(bagged, np.std(many)),
            f"on this small example the test accuracies of BaggingClassifier(n_estimators={BAGGED_TREES}, "
            f"random_state=seed) over the seeds {SEEDS} have a spread of {np.std(many):.4f}; yours is "
@@ -251,9 +251,10 @@ def q2(forest_oob_score):
     if not _close(every, wanted):
         expect(not _close(every, _forest_oob(other, labels, "sqrt").oob_score_),
                'with max_features=1.0 your score is that of a forest with max_features="sqrt": pass the '
-               "function's `max_features` to RandomForestClassifier (1.0 means every feature at every split).")
-        raise Mistake(f"on a table with 3 classes and max_features=1.0, the out-of-bag score is {wanted:.4f}; "
-                      f"yours is {every:.4f}.")
+               "function's `max_features` to RandomForestClassifier (1.0 means every feature at every "
+               "split).")
+        raise Mistake("on a table with 3 classes and max_features=1.0, the out-of-bag score is "
+                      f"{wanted:.4f}; yours is {every:.4f}.")
 
 
 @exercise("how many iterations early stopping ran", ML_ALGORITHMS, hints=[
@@ -394,9 +395,10 @@ def q5(boosting_vs_linear):
             expect(not (isinstance(renumbered, dict) and set(renumbered) == set(MODELS)
                         and all(is_number(renumbered[name]) and _close(renumbered[name], reference[name])
                                 for name in MODELS)),
-                   "your scores are right when the test rows are numbered 0, 1, 2, ..., but not when they keep "
-                   "their row labels (as train_test_split and a filter leave them): your predictions are lined "
-                   "up with the targets by label. Compare them by position, `r2_score(target_test, predicted)`.")
+                   "your scores are right when the test rows are numbered 0, 1, 2, ..., but not when they "
+                   "keep their row labels (as train_test_split and a filter leave them): your predictions "
+                   "are lined up with the targets by label. Compare them by position, `r2_score(target_test, "
+                   "predicted)`.")
         where = ("thresholds and an interaction" if kind == "steps"
                  else "a smooth trend, tested beyond its range")
         raise Mistake(f"on a small example with {where}, HistGradientBoostingRegressor(random_state=0) has a "
@@ -532,15 +534,15 @@ def q7(build_boosting_pipeline):
     # Second input: other column lists, two numeric and one categorical, in another order.
     other = clone(call(build_boosting_pipeline, ["age", "hours"], ["sector"]))
     call(other.fit, data[["sector", "age", "hours"]], target,
-         advice="Called with numeric_columns=['age', 'hours'] and categorical_columns=['sector'], fitting your "
-                "pipeline failed: build every part of it from the two lists it is given, their names and "
-                "their lengths alike.")
+         advice="Called with numeric_columns=['age', 'hours'] and categorical_columns=['sector'], fitting "
+                "your pipeline failed: build every part of it from the two lists it is given, their names "
+                "and their lengths alike.")
     flags = other[-1].is_categorical_
     flagged = 0 if flags is None else int(np.sum(flags))
     expect(other[-1].n_features_in_ == 3,
            "called with numeric_columns=['age', 'hours'] and categorical_columns=['sector'], your model sees "
            f"{other[-1].n_features_in_} columns, not 3: build the pipeline from the lists it is given.")
     expect(flagged == 1,
-           "called with numeric_columns=['age', 'hours'] and categorical_columns=['sector'], your boosted trees "
-           f"treat {flagged} columns as categories, not 1: tell the model which columns are categorical from "
-           "`categorical_columns` (its names, or as many positions as it has items).")
+           "called with numeric_columns=['age', 'hours'] and categorical_columns=['sector'], your boosted "
+           f"trees treat {flagged} columns as categories, not 1: tell the model which columns are "
+           "categorical from `categorical_columns` (its names, or as many positions as it has items).")

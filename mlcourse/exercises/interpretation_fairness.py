@@ -302,9 +302,9 @@ def _check_noise(noise_importance, split, seed):
     others = [name for name, value in zip(noisy_train.columns[:-1], model.feature_importances_[:-1])
               if _close(impurity, value)]
     expect(_close(impurity, expected[0]) or not others,
-           f"on data whose columns are {list(split[0].columns)} plus the noise, your impurity importance is that "
-           f"of the column '{others[0] if others else ''}': the noise is the last column of the noisy data, "
-           "so take `feature_importances_[-1]` (or look it up by the name 'noise').")
+           f"on data whose columns are {list(split[0].columns)} plus the noise, your impurity importance is "
+           f"that of the column '{others[0] if others else ''}': the noise is the last column of the noisy "
+           "data, so take `feature_importances_[-1]` (or look it up by the name 'noise').")
     expect(not _close(permutation, on_train),
            "your permutation importance was computed on the training data, where the tree uses its noise to "
            "tell memorised rows apart: compute it on the noisy *test* part.")
@@ -322,7 +322,8 @@ def _check_noise(noise_importance, split, seed):
         other = expect_pair(call(noise_importance, _tree(), *split, 1), "noise_importance(..., seed=1)",
                             "(impurity importance, permutation importance)")
         expect(not _close(other, pair),
-               "with seed=1 you get the same pair as with seed=0: seed the generator with the function's `seed`.")
+               "with seed=1 you get the same pair as with seed=0: seed the generator with the function's "
+               "`seed`.")
 
 
 @exercise("partial dependence on a grid", ML_ALGORITHMS, hints=[
@@ -373,8 +374,8 @@ def _check_curve(partial_dependence_curve, model, data_test, feature, grid):
                f"called with feature='{feature}', you set the column '{column}': set the column named by "
                "`feature`, `data.assign(**{feature: value})`.")
     expect(close_for_dtype(curve, expected, curve.dtype),
-           f"on this small example the average probability of class 1 with '{feature}' set to {list(grid)} is "
-           f"{np.round(expected, 4).tolist()}; yours is {np.round(curve, 4).tolist()}.")
+           f"on this small example the average probability of class 1 with '{feature}' set to {list(grid)} "
+           f"is {np.round(expected, 4).tolist()}; yours is {np.round(curve, 4).tolist()}.")
 
 
 @exercise("selection rate per group", STATISTICS, hints=[
@@ -415,7 +416,7 @@ def q4(selection_rate_by_group):
     _expect_per_group(result, groups, "selection_rate_by_group(predicted, groups) on labels without a space")
     expected = _selection_rates(predicted, groups)
     expect(_close(result.astype(float), expected),
-           f"on four groups labelled without a leading space, one of them with nobody selected, the rates are "
+           "on four groups labelled without a leading space, one of them with nobody selected, the rates are "
            f"{expected.round(4).to_dict()}; yours are {result.astype(float).round(4).to_dict()}.")
 
 
@@ -436,8 +437,8 @@ def q5(error_rates_by_group):
            f"the DataFrame should have the two columns {RATES}; it has {list(result.columns)}.")
     west = result.loc["west", "false_negative_rate"]
     expect(pd.isna(west),
-           f"group 'west' has nobody whose target is 1, so it has no false negative rate: leave NaN there, not "
-           f"{shown(west)}.")
+           "group 'west' has nobody whose target is 1, so it has no false negative rate: leave NaN there, "
+           f"not {shown(west)}.")
     _check_error_rates(error_rates_by_group, target, predicted, groups)
 
 
@@ -519,8 +520,8 @@ def q6(demographic_parity):
         expect(not (math.isclose(difference, shifted.max() - shifted.min())
                     and math.isclose(ratio, shifted.min() / shifted.max())),
                "your decisions are lined up with the wrong people: `predicted` is in the same row order as "
-               "`groups`, whose index holds row labels (not 0, 1, 2...). Give the decisions the groups' index, "
-               "`pd.Series(predicted, index=groups.index)`.")
+               "`groups`, whose index holds row labels (not 0, 1, 2...). Give the decisions the groups' "
+               "index, `pd.Series(predicted, index=groups.index)`.")
         raise Mistake(f"the selection rates here are {rates.round(4).to_dict()}, so the pair is "
                       f"({expected[0]:.4f}, {expected[1]:.4f}); yours is ({difference:.4f}, {ratio:.4f}).")
     # Second input: four groups, 'east' with nobody selected.
@@ -532,8 +533,8 @@ def q6(demographic_parity):
         kept = rates[rates > 0]
         expect(not (math.isclose(difference, kept.max() - kept.min())
                     and math.isclose(ratio, kept.min() / kept.max())),
-               "group 'east' has nobody selected: a selection rate of 0 is a real rate and counts, so the ratio "
-               "is 0 and the difference is the largest rate.")
+               "group 'east' has nobody selected: a selection rate of 0 is a real rate and counts, so the "
+               "ratio is 0 and the difference is the largest rate.")
         raise Mistake(f"on four groups whose selection rates are {rates.round(4).to_dict()}, the pair is "
                       f"({rates.max() - rates.min():.4f}, 0.0); yours is ({difference:.4f}, {ratio:.4f}).")
 
@@ -541,8 +542,8 @@ def q6(demographic_parity):
 @exercise("equal opportunity difference", STATISTICS, hints=[
     "Equal opportunity looks only at the people who *should* be selected (target 1): among them, which "
     "share does the model select in each group? That is each group's true positive rate.",
-    "Keep only the rows whose target is 1, then compute a per-group mean of the decisions, as for the selection "
-    "rate; a group with no such row then simply has no rate.",
+    "Keep only the rows whose target is 1, then compute a per-group mean of the decisions, as for the "
+    "selection rate; a group with no such row then simply has no rate.",
 ])
 def q7(equal_opportunity_difference):
     target, predicted, groups = _toy_decisions()
@@ -579,8 +580,8 @@ def q7(equal_opportunity_difference):
                "groups 'east' and 'west' have nobody whose target is 1: they have no true positive rate, so "
                "leave them out rather than counting their rate as 0.")
         raise Mistake(f"on four groups whose true positive rates are {rates.round(4).to_dict()} ('east' and "
-                      f"'west' have nobody with target 1), the difference is {rates.max() - rates.min():.4f}; yours is "
-                      f"{difference:.4f}.")
+                      "'west' have nobody with target 1), the difference is "
+                      f"{rates.max() - rates.min():.4f}; yours is {difference:.4f}.")
 
 
 @exercise("how well other columns predict the sensitive one", ML_ALGORITHMS, hints=[
@@ -636,5 +637,5 @@ def q8(proxy_accuracy):
                           "proxy_accuracy(data, sensitive, ['weekday', 'occupation'])")
     wanted = _proxy_score(data, region, ["weekday", "occupation"])
     expect(math.isclose(three, wanted),
-           "on a table whose sensitive attribute has 3 groups (Female, Male, Other), the mean cross-validated "
-           f"accuracy is {wanted:.4f}; yours is {three:.4f}.")
+           "on a table whose sensitive attribute has 3 groups (Female, Male, Other), the mean "
+           f"cross-validated accuracy is {wanted:.4f}; yours is {three:.4f}.")

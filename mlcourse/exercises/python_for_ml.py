@@ -26,7 +26,8 @@ __all__ = ["Mistake", "q1", "q2", "q3", "q4", "q5", "q6"]
 
 
 def _is_float(value) -> bool:
-    return isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, (bool, np.bool_))
+    return (isinstance(value, (int, float, np.integer, np.floating))
+            and not isinstance(value, (bool, np.bool_)))
 
 
 @exercise("convert grams to kilograms", PROGRAMMING, hints=[
@@ -42,7 +43,8 @@ def q1(mass_kg):
            f"mass_kg(3750) should be 3.75 (the example in the exercise), not {shown(kilos)}.")
     missing = call(mass_kg, None,
                    advice="A missing measurement must come back as None: test `grams is None` first.")
-    expect(missing is None, f"mass_kg(None) should return None for a missing measurement, not {shown(missing)}.")
+    expect(missing is None, "mass_kg(None) should return None for a missing measurement, not "
+                            f"{shown(missing)}.")
     zero = call(mass_kg, 0)
     expect(zero is not None,
            "mass_kg(0) returned None: a mass of 0 is a measurement, not a missing value. "
@@ -77,8 +79,10 @@ def q2(complete_rows):
            "with columns=['a'] only the column 'a' should decide which rows are complete: "
            f"expected rows 0, 2 and 3, got {only_a}.")
     # Other columns, listed in another order, with 0.0 and empty text (both real values) and extra columns.
-    other = [{"id": 1, "mass": 0.0, "sex": "", "note": None}, {"id": 2, "mass": None, "sex": "f", "note": "x"},
-             {"id": 3, "mass": 4.2, "sex": None, "note": None}, {"id": 4, "mass": 3.1, "sex": "m", "note": None}]
+    other = [{"id": 1, "mass": 0.0, "sex": "", "note": None},
+             {"id": 2, "mass": None, "sex": "f", "note": "x"},
+             {"id": 3, "mass": 4.2, "sex": None, "note": None},
+             {"id": 4, "mass": 3.1, "sex": "m", "note": None}]
     columns = ["sex", "mass"]
     kept = call(complete_rows, other, columns)
     expect_type(kept, list, "complete_rows(other_rows, ['sex', 'mass'])")
@@ -122,7 +126,8 @@ def q3(count_by):
         expect(dict(counts) != truthy,
                "values 0 and '' (empty text) were not counted: they are real values, only None is missing. "
                "Test `value is not None`, not `if value`.")
-        expect(None not in counts, "missing values (None) must not be counted: skip rows whose value is None.")
+        expect(None not in counts, "missing values (None) must not be counted: skip rows whose value is "
+                                   "None.")
         expect(False, f"count_by(rows, 'n') on {other} should be {wanted}; got {dict(counts)}.")
 
 
@@ -136,8 +141,9 @@ def q4(mean_by):
     means = call(mean_by, rows, "g", "v", advice="Rows whose value is None must be skipped before adding.")
     _expect_means(means, rows, "g", "v", {"a": 2.0, "b": 4.0})
     # Other column names, a value of 0 and of 0.0 (real values), groups that are integers, unsorted.
-    other = [{"site": 2, "mass": 0}, {"site": 1, "mass": 6.0}, {"site": 2, "mass": 4}, {"site": 1, "mass": None},
-             {"site": 3, "mass": 0.0}, {"site": None, "mass": 5}, {"site": 1, "mass": 2.0}]
+    other = [{"site": 2, "mass": 0}, {"site": 1, "mass": 6.0}, {"site": 2, "mass": 4},
+             {"site": 1, "mass": None}, {"site": 3, "mass": 0.0}, {"site": None, "mass": 5},
+             {"site": 1, "mass": 2.0}]
     means = call(mean_by, other, "site", "mass")
     _expect_means(means, other, "site", "mass", {1: 4.0, 2: 2.0, 3: 0.0})
 
@@ -161,10 +167,11 @@ def _expect_means(means, rows, group_column, value_column, wanted):
             _means(groups, group_column, value_column, lambda value: bool(value)),
     }
     for message, mistaken in mistakes.items():
-        expect(not (set(means) == set(mistaken) and all(math.isclose(means[g], mistaken[g]) for g in mistaken)),
+        expect(not (set(means) == set(mistaken)
+                    and all(math.isclose(means[g], mistaken[g]) for g in mistaken)),
                message)
-    expect(False, f"{where} should be {wanted} (the sum of each group's values divided by how many there are); "
-                  f"got {means}.")
+    expect(False, f"{where} should be {wanted} (the sum of each group's values divided by how many there "
+                  f"are); got {means}.")
 
 
 def _means(rows, group_column, value_column, counted):
@@ -188,10 +195,12 @@ def q5(clean_value):
                    advice="Missing values written as 'NA' or '' must become None before any float().")
     expect(missing is None, f"clean_value('NA') should be None (a missing value), not {shown(missing)}.")
     empty = call(clean_value, "", advice="An empty field is a missing value: return None before any float().")
-    expect(empty is None, f"clean_value('') should be None: an empty field is a missing value, not {shown(empty)}.")
+    expect(empty is None, "clean_value('') should be None: an empty field is a missing value, not "
+                          f"{shown(empty)}.")
     number = call(clean_value, " 39.1 ")
     expect_type(number, float, "clean_value(' 39.1 ')")
-    expect(math.isclose(number, 39.1), f"clean_value(' 39.1 ') should be the number 39.1, got {shown(number)}.")
+    expect(math.isclose(number, 39.1), "clean_value(' 39.1 ') should be the number 39.1, got "
+                                       f"{shown(number)}.")
     word = call(clean_value, " Dream ")
     expect(word == "Dream", f"text that is not a number should come back stripped of spaces: "
                             f"clean_value(' Dream ') should be 'Dream', got {shown(word)}.")
@@ -201,7 +210,8 @@ def q5(clean_value):
            "clean_value('  NA ') gave 'NA': strip the spaces first, then test for '' and 'NA'.")
     expect(spaced is None, f"clean_value('  NA ') should be None (a missing value), not {shown(spaced)}.")
     blank = call(clean_value, "   ")
-    expect(blank is None, f"clean_value('   ') should be None: only spaces is an empty field, not {shown(blank)}.")
+    expect(blank is None, "clean_value('   ') should be None: only spaces is an empty field, not "
+                          f"{shown(blank)}.")
     whole = call(clean_value, "-12")
     expect(isinstance(whole, float) and math.isclose(whole, -12.0),
            f"clean_value('-12') should be the float -12.0 (every number comes back as a float), "

@@ -152,7 +152,9 @@ def q3(class_rows):
     expect(isinstance(one, np.ndarray) and one.shape == (1, 3),
            "when a single row has the label the result should still be a 2-D array, of shape (1, 3) here; "
            f"got {shown(one) if not isinstance(one, np.ndarray) else 'shape ' + str(one.shape)}"
-           f"{' (squeeze() drops the axis of length 1)' if isinstance(one, np.ndarray) and one.shape == (3,) else ''}.")
+           + (" (squeeze() drops the axis of length 1)"
+              if isinstance(one, np.ndarray) and one.shape == (3,) else "")
+           + ".")
     expect(np.array_equal(one, other[[2]]), f"class_rows(other, {labels.tolist()}, 8) should be the row "
                                             f"{other[2].tolist()} alone; got {one.tolist()}.")
 
@@ -267,8 +269,8 @@ def q6(class_means):
 
 @exercise("seeded train/test split of indices", PROGRAMMING, hints=[
     "Create a generator from the seed, and let it shuffle the numbers 0, 1, ..., n_samples - 1.",
-    "The generator's `permutation` shuffles the indices; slicing splits them: the first `n_test` for the test "
-    "set, the rest, as they come, for training.",
+    "The generator's `permutation` shuffles the indices; slicing splits them: the first `n_test` for the "
+    "test set, the rest, as they come, for training.",
 ])
 def q7(split_indices):
     train, test = expect_pair(call(split_indices, 10, 3, 0), "split_indices(10, 3, 0)", "(train, test)",

@@ -4,8 +4,8 @@ Each check runs the learner's function on small hand-made data sets whose right 
 obvious by construction (well separated blobs, a feature with a huge scale, known variances,
 a few far-away points), each check on a second, differently shaped input too (another number of
 clusters, a DataFrame, unsorted k values, more columns, no noise point, another contamination),
-and names a mistake only when the result matches what that mistake gives. The exact values on the real data sets
-(wine, iris, digits, penguins) are checked only by the hidden tests.
+and names a mistake only when the result matches what that mistake gives. The exact values on the real
+data sets (wine, iris, digits, penguins) are checked only by the hidden tests.
 """
 
 import math
@@ -90,9 +90,9 @@ def q1(scaled_kmeans_labels):
     _expect_labels(labels, len(data), "scaled_kmeans_labels(data, 3)")
     _expect_k_labels(labels, 3, "scaled_kmeans_labels(data, 3)")
     expect(_ari(groups, labels) == 1.0,
-           f"on three well separated blobs your labels do not put each blob in its own cluster (adjusted Rand "
-           f"index {_ari(groups, labels):.2f}, 1 would be a perfect match): fit KMeans on the scaled data and "
-           "return its labels (`fit_predict`).")
+           "on three well separated blobs your labels do not put each blob in its own cluster (adjusted Rand "
+           f"index {_ari(groups, labels):.2f}, 1 would be a perfect match): fit KMeans on the scaled data "
+           "and return its labels (`fit_predict`).")
     # Second input: two groups, a DataFrame whose second column is in the thousands (like proline).
     values, groups = _dominated_by_one_feature()
     frame = pd.DataFrame(values, columns=["hue", "proline"])
@@ -105,9 +105,9 @@ def q1(scaled_kmeans_labels):
                "on data where one feature is in the thousands (like proline in the wine data) your clusters "
                "are those of KMeans on the raw numbers, which follow only that feature: standardize the "
                "features with StandardScaler before KMeans.")
-        raise Mistake("on a DataFrame of two groups told apart by `hue`, with `proline` in the thousands, your "
-                      f"2 clusters do not find the groups (adjusted Rand index {_ari(groups, labels):.2f}; "
-                      "k-means on the standardized features scores above 0.9).")
+        raise Mistake("on a DataFrame of two groups told apart by `hue`, with `proline` in the thousands, "
+                      "your 2 clusters do not find the groups (adjusted Rand index "
+                      f"{_ari(groups, labels):.2f}; k-means on the standardized features scores above 0.9).")
     again = call(scaled_kmeans_labels, frame, 2)
     expect(np.array_equal(labels, again), "two calls gave different labels: pass random_state=0 to KMeans.")
 
@@ -138,8 +138,8 @@ def q2(kmeans_inertias):
                "without scaling it.")
         expect(close_for_dtype(inertias[0], spread),
                f"the first inertia (k=1) should be the total squared distance of the points to their mean, "
-               f"{spread:.2f} here; yours is {float(inertias[0]):.2f}. Start at k=1 and use the fitted model's "
-               "`inertia_`.")
+               f"{spread:.2f} here; yours is {float(inertias[0]):.2f}. Start at k=1 and use the fitted "
+               "model's `inertia_`.")
         expect(all(a >= b - 1e-6 * spread for a, b in zip(inertias, inertias[1:])),
                f"inertia should shrink as k grows; yours go {[round(float(v), 1) for v in inertias]}. "
                "Use `KMeans(n_clusters=k, n_init=10, random_state=0)` and its `inertia_`.")
@@ -171,8 +171,9 @@ def q3(best_k_by_silhouette):
         expect(best != min(scores, key=scores.get),
                f"you returned {best}, the k with the lowest silhouette score: the highest score is the best.")
         raise Mistake(f"four well separated blobs have their highest silhouette score at k=4 "
-                      f"({scores[4]:.3f}), you returned {best} ({scores[best]:.3f}): score each k's clustering "
-                      "with `silhouette_score(data, labels)` and keep the k with the highest score.")
+                      f"({scores[4]:.3f}), you returned {best} ({scores[best]:.3f}): score each k's "
+                      "clustering with `silhouette_score(data, labels)` and keep the k with the highest "
+                      "score.")
     # Second input: two blobs, k values out of order and not consecutive.
     two, _ = _blobs([[0, 0], [7, 7]], per_blob=25, seed=4)
     best = call(best_k_by_silhouette, two, [6, 2, 4])
@@ -218,10 +219,11 @@ def q4(n_components_for_variance):
     if found != needed:
         short = np.cumsum(PCA(n_components=3).fit(wide).explained_variance_ratio_)
         expect(not (found == 1 and short[-1] < 0.9),
-               f"on data with 6 columns, 90% of the variance needs {needed} components, you returned 1, as if "
-               "your PCA had fewer components than the threshold needs: fit `PCA()` with all of them.")
+               f"on data with 6 columns, 90% of the variance needs {needed} components, you returned 1, as "
+               "if your PCA had fewer components than the threshold needs: fit `PCA()` with all of them.")
         raise Mistake(f"on data with 6 columns of similar spread the cumulative ratios are "
-                      f"{np.round(ratios, 3).tolist()}, so 0.9 needs {needed} components; you returned {found}.")
+                      f"{np.round(ratios, 3).tolist()}, so 0.9 needs {needed} components; you returned "
+                      f"{found}.")
 
 
 @exercise("2-D PCA projection", ML_ALGORITHMS, hints=[
@@ -256,9 +258,9 @@ def q5(pca_2d):
         expect(not np.allclose(variances, scaled, rtol=1e-4),
                "your projection is that of the standardized data: here PCA works on the data as given.")
         expect(close_for_dtype(variances, largest, projected.dtype),
-               f"the variances of your two columns are {np.round(variances, 3).tolist()}; those of the first two "
-               f"principal components are {np.round(largest, 3).tolist()}: project on the two directions of "
-               "largest variance, `PCA(n_components=2).fit_transform(data)`.")
+               f"the variances of your two columns are {np.round(variances, 3).tolist()}; those of the first "
+               f"two principal components are {np.round(largest, 3).tolist()}: project on the two directions "
+               "of largest variance, `PCA(n_components=2).fit_transform(data)`.")
 
 
 @exercise("count DBSCAN clusters", ML_ALGORITHMS, hints=[
@@ -318,7 +320,8 @@ def q7(isolation_forest_anomalies):
            f"on a DataFrame of 150 rows the mask should be 150 booleans, got shape {first.shape} and dtype "
            f"{first.dtype}.")
     expect(abs(int(first.sum()) - 15) <= 1, "with contamination=0.1 about 10% of 150 rows (15) should be "
-           f"flagged, you flagged {int(first.sum())}: pass the function's `contamination` to IsolationForest.")
+           f"flagged, you flagged {int(first.sum())}: pass the function's `contamination` to "
+           "IsolationForest.")
     second = call(isolation_forest_anomalies, fuzzy, 0.1)
     expect(np.array_equal(first, second), "two calls flagged different points: IsolationForest is random, "
            "so seed it with random_state=0.")
@@ -351,17 +354,18 @@ def q8(kmeans_ari):
         expect(not math.isclose(paired, three),
                "with 2 distinct known labels your k-means looked for 3 clusters: n_clusters is the number "
                "of distinct labels, `len(np.unique(labels))`.")
-        raise Mistake(f"on two well separated blobs labelled 0 and 1 the agreement should be 1.0, got {paired!r}.")
+        raise Mistake("on two well separated blobs labelled 0 and 1 the agreement should be 1.0, got "
+                      f"{paired!r}.")
     lopsided, groups = _dominated_by_one_feature()
     found = call(kmeans_ari, lopsided, groups)
     if not found > 0.9:
         raw = _ari(groups, _kmeans(lopsided, 2).labels_)
         expect(not math.isclose(found, raw),
-               "on data where one feature is in the thousands (like proline in the wine data) your score is that "
-               "of k-means on the raw numbers, whose clusters follow only that feature and miss the two groups: "
-               "standardize `data` with StandardScaler before KMeans.")
-        raise Mistake(f"on two groups told apart by a small feature, next to a feature in the thousands, k-means "
-                      f"on the standardized data scores above 0.9; yours gives {found:.3f}.")
+               "on data where one feature is in the thousands (like proline in the wine data) your score is "
+               "that of k-means on the raw numbers, whose clusters follow only that feature and miss the two "
+               "groups: standardize `data` with StandardScaler before KMeans.")
+        raise Mistake("on two groups told apart by a small feature, next to a feature in the thousands, "
+                      f"k-means on the standardized data scores above 0.9; yours gives {found:.3f}.")
     shuffled = np.random.default_rng(0).permutation(names)
     chance = call(kmeans_ari, data, shuffled)
     expect(abs(chance) < 0.2, f"labels shuffled at random should score about 0, got {chance:.2f}: "

@@ -60,7 +60,8 @@ PASSES_VISIBLE_FAILS_HIDDEN = (
 ALTERNATIVES = {
     # re.findall on each name, joined by underscores.
     "q1-answer": ('import re\n\n\ndef tidy_columns(raw):\n'
-                  '    return raw.rename(columns=lambda name: "_".join(re.findall(r"[a-z0-9]+", name.lower())))\n'),
+                  '    return raw.rename(columns=lambda name: "_".join(re.findall(r"[a-z0-9]+", '
+                  'name.lower())))\n'),
     # split on white space and take the first piece.
     "q2-answer": 'def short_species(species):\n    return species.str.split().str[0]\n',
     # assign on a copy, then groupby on the new columns.
@@ -72,7 +73,8 @@ ALTERNATIVES = {
     "q4-answer": ('def mass_summary(data):\n'
                   '    known = data[data["sex"].notna()]\n'
                   '    summary = known.groupby(["species", "sex"])["body_mass_g"].agg(["mean", "count"])\n'
-                  '    return summary.rename(columns={"mean": "mean_mass_g", "count": "n_weighed"}).reset_index()\n'),
+                  '    return summary.rename(columns={"mean": "mean_mass_g", "count": '
+                  '"n_weighed"}).reset_index()\n'),
     # The numeric columns found with select_dtypes, filled column by column.
     "q5-answer": ('def impute_train_medians(data_train, data_test):\n'
                   '    numeric = data_train.select_dtypes("number").columns\n'
@@ -81,7 +83,8 @@ ALTERNATIVES = {
     # One frame per measurement, stacked with concat.
     "q6-answer": ('def to_long(data):\n'
                   '    parts = [data[["species", "island"]].assign(measurement=name, value=data[name])\n'
-                  '             for name in ["bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g"]]\n'
+                  '             for name in ["bill_length_mm", "bill_depth_mm", "flipper_length_mm", '
+                  '"body_mass_g"]]\n'
                   '    long = pd.concat(parts, ignore_index=True)\n'
                   '    return long[long["value"].notna()]\n'),
     # A copy renamed with str.replace, text columns through apply, income through np.where.
@@ -106,7 +109,8 @@ VISIBLE_ONLY = {
     ),
     # Sorts by index: the first labels' index is sorted already.
     "q2-answer": WrongAnswer(
-        code='def short_species(species):\n    return species.str.extract(r"^(\\w+)", expand=False).sort_index()\n',
+        code='def short_species(species):\n'
+             '    return species.str.extract(r"^(\\w+)", expand=False).sort_index()\n',
         message="keep the index of the labels, in their order",
     ),
     # Takes the columns by position, as they are in the first example.
@@ -118,7 +122,8 @@ VISIBLE_ONLY = {
     ),
     # Drops every incomplete row first: the first example has no gap outside sex and mass.
     "q4-answer": WrongAnswer(
-        code=('def mass_summary(data):\n    return data.dropna().groupby(["species", "sex"], as_index=False).agg(\n'
+        code=('def mass_summary(data):\n'
+              '    return data.dropna().groupby(["species", "sex"], as_index=False).agg(\n'
               '        mean_mass_g=("body_mass_g", "mean"), n_weighed=("body_mass_g", "count"))\n'),
         message="birds with a missing value in another column were left out",
     ),

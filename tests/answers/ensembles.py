@@ -101,8 +101,10 @@ ALTERNATIVES = {
                   '        for trees in accuracies:\n'
                   '            bag = BaggingClassifier(n_estimators=trees, random_state=seed, n_jobs=2)\n'
                   '            bag.fit(data_train, target_train)\n'
-                  '            accuracies[trees].append(accuracy_score(target_test, bag.predict(data_test)))\n'
-                  '    return np.array([statistics.pstdev(accuracies[1]), statistics.pstdev(accuracies[30])])\n'),
+                  '            accuracies[trees].append(accuracy_score(target_test, '
+                  'bag.predict(data_test)))\n'
+                  '    return np.array([statistics.pstdev(accuracies[1]), '
+                  'statistics.pstdev(accuracies[30])])\n'),
     # Parameters set after construction, parallel workers.
     "q2-answer": ('def forest_oob_score(data, target, max_features):\n'
                   '    forest = RandomForestClassifier(random_state=0, n_jobs=2)\n'
@@ -115,13 +117,15 @@ ALTERNATIVES = {
                   '                     n_iter_no_change=n_iter_no_change)\n'
                   '    return np.int64(model.fit(data_train, target_train).n_iter_)\n'),
     # A dict of columns, the rates as a column made the index, float32 scores, class 1 looked up.
-    "q4-answer": ('def learning_rate_table(data_train, target_train, data_test, target_test, learning_rates):\n'
-                  '    columns = {"learning_rate": list(learning_rates), "iterations": [], "test_roc_auc": []}\n'
+    "q4-answer": ('def learning_rate_table(data_train, target_train, data_test, target_test, '
+                  'learning_rates):\n'
+                  '    columns = {"learning_rate": list(learning_rates), '
+                  '"iterations": [], "test_roc_auc": []}\n'
                   '    for rate in learning_rates:\n'
                   '        model = HistGradientBoostingClassifier(learning_rate=rate, max_iter=500, '
                   'early_stopping=True,\n'
-                  '                                               validation_fraction=0.2, n_iter_no_change=10, '
-                  'random_state=0)\n'
+                  '                                               validation_fraction=0.2, '
+                  'n_iter_no_change=10, random_state=0)\n'
                   '        model.fit(data_train, target_train)\n'
                   '        positive = list(model.classes_).index(1)\n'
                   '        columns["iterations"].append(model.n_iter_)\n'
@@ -137,7 +141,8 @@ ALTERNATIVES = {
                   '    return scores\n'),
     # A dict zipped into a Series, parallel workers, float32 values.
     "q6-answer": ('def forest_importances(data, target):\n'
-                  '    forest = RandomForestClassifier(n_estimators=100, random_state=0, n_jobs=2).fit(data, target)\n'
+                  '    forest = RandomForestClassifier(n_estimators=100, random_state=0, n_jobs=2).fit(data, '
+                  'target)\n'
                   '    importances = pd.Series(dict(zip(data.columns, forest.feature_importances_)))\n'
                   '    return importances.sort_values(ascending=False).astype(np.float32)\n'),
     # make_pipeline, -1 for unseen categories, the categorical columns flagged by position in a numpy output.
@@ -145,11 +150,12 @@ ALTERNATIVES = {
                   'from sklearn.pipeline import make_pipeline\n\n\n'
                   'def build_boosting_pipeline(numeric_columns, categorical_columns):\n'
                   '    encode = make_column_transformer(\n'
-                  '        (OrdinalEncoder(handle_unknown="use_encoded_value", unknown_value=-1), categorical_columns),\n'
+                  '        (OrdinalEncoder(handle_unknown="use_encoded_value", unknown_value=-1), '
+                  'categorical_columns),\n'
                   '        ("passthrough", numeric_columns))\n'
                   '    flags = [True] * len(categorical_columns) + [False] * len(numeric_columns)\n'
-                  '    return make_pipeline(encode, HistGradientBoostingClassifier(categorical_features=flags, '
-                  'random_state=0))\n'),
+                  '    return make_pipeline(encode, '
+                  'HistGradientBoostingClassifier(categorical_features=flags, random_state=0))\n'),
 }
 
 # Answers right on each check's first input only.
@@ -159,8 +165,10 @@ VISIBLE_ONLY = {
         code=('def spread_over_seeds(data_train, target_train, data_test, target_test, seeds):\n'
               '    single, bagged = [], []\n'
               '    for seed in range(6):\n'
-              '        one = BaggingClassifier(n_estimators=1, random_state=seed).fit(data_train, target_train)\n'
-              '        many = BaggingClassifier(n_estimators=30, random_state=seed).fit(data_train, target_train)\n'
+              '        one = BaggingClassifier(n_estimators=1, random_state=seed).fit(data_train, '
+              'target_train)\n'
+              '        many = BaggingClassifier(n_estimators=30, random_state=seed).fit(data_train, '
+              'target_train)\n'
               '        single.append(one.score(data_test, target_test))\n'
               '        bagged.append(many.score(data_test, target_test))\n'
               '    return np.std(single), np.std(bagged)\n'),
@@ -177,7 +185,8 @@ VISIBLE_ONLY = {
     # n_iter_no_change written out as 5.
     "q3-answer": WrongAnswer(
         code=('def iterations_until_stopped(data_train, target_train, n_iter_no_change):\n'
-              '    model = HistGradientBoostingClassifier(max_iter=500, early_stopping=True, validation_fraction=0.2,\n'
+              '    model = HistGradientBoostingClassifier(max_iter=500, early_stopping=True, '
+              'validation_fraction=0.2,\n'
               '                                           n_iter_no_change=5, random_state=0)\n'
               '    return model.fit(data_train, target_train).n_iter_\n'),
         message="the count of a model with n_iter_no_change=5",
@@ -194,7 +203,8 @@ VISIBLE_ONLY = {
               'random_state=0)\n'
               '        model.fit(data_train, target_train)\n'
               '        rows.append({"iterations": model.n_iter_,\n'
-              '                     "test_roc_auc": roc_auc_score(target_test, model.predict_proba(data_test)[:, 1])})\n'
+              '                     "test_roc_auc": roc_auc_score(target_test, '
+              'model.predict_proba(data_test)[:, 1])})\n'
               '    return pd.DataFrame(rows, index=pd.Index(rates, name="learning_rate"))\n'),
         message="your index is sorted",
     ),

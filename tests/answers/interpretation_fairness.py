@@ -87,8 +87,8 @@ ALTERNATIVES = {
     "q1-answer": ('from sklearn.base import clone\n\n\n'
                   'def held_out_importance(model, data_train, target_train, data_test, target_test):\n'
                   '    fitted = clone(model).fit(data_train, target_train)\n'
-                  '    result = permutation_importance(fitted, data_test, target_test, n_repeats=5, random_state=0, '
-                  'n_jobs=2)\n'
+                  '    result = permutation_importance(fitted, data_test, target_test, n_repeats=5, '
+                  'random_state=0, n_jobs=2)\n'
                   '    importance = pd.Series(dict(zip(data_test.columns, result.importances_mean)))\n'
                   '    return importance.sort_values(ascending=False).astype(np.float32)\n'),
     # Copies with a new column, the noise looked up by name, a list for the pair.
@@ -99,8 +99,10 @@ ALTERNATIVES = {
                   '    noisy_test["noise"] = rng.standard_normal(len(data_test))\n'
                   '    model.fit(noisy_train, target_train)\n'
                   '    impurity = pd.Series(model.feature_importances_, index=noisy_train.columns)["noise"]\n'
-                  '    result = permutation_importance(model, noisy_test, target_test, n_repeats=5, random_state=0)\n'
-                  '    return [impurity, pd.Series(result.importances_mean, index=noisy_test.columns)["noise"]]\n'),
+                  '    result = permutation_importance(model, noisy_test, target_test, n_repeats=5, '
+                  'random_state=0)\n'
+                  '    return [impurity, pd.Series(result.importances_mean, '
+                  'index=noisy_test.columns)["noise"]]\n'),
     # A copy changed column by column, float32 averages.
     "q3-answer": ('def partial_dependence_curve(model, data, feature, grid):\n'
                   '    everyone = data.copy()\n'
@@ -115,14 +117,17 @@ ALTERNATIVES = {
                   '    return pd.Series(np.asarray(predicted, dtype=float)).groupby(labels).mean()\n'),
     # Counts divided by sizes, float32 rates, NaN from 0 / 0.
     "q5-answer": ('def error_rates_by_group(target, predicted, groups):\n'
-                  '    truth, decided, labels = np.asarray(target), np.asarray(predicted), groups.to_numpy()\n'
-                  '    frame = pd.DataFrame({"wrong": truth != decided, "missed": (truth == 1) & (decided == 0),\n'
+                  '    truth, decided, labels = np.asarray(target), np.asarray(predicted), '
+                  'groups.to_numpy()\n'
+                  '    frame = pd.DataFrame({"wrong": truth != decided, '
+                  '"missed": (truth == 1) & (decided == 0),\n'
                   '                          "positive": truth == 1})\n'
                   '    totals = frame.groupby(labels).agg(["sum", "count"])\n'
                   '    error = totals[("wrong", "sum")] / totals[("wrong", "count")]\n'
                   '    positives = totals[("positive", "sum")].replace(0, np.nan)\n'
                   '    missed = totals[("missed", "sum")] / positives\n'
-                  '    return pd.DataFrame({"error_rate": error, "false_negative_rate": missed}).astype(np.float32)\n'),
+                  '    return pd.DataFrame({"error_rate": error, "false_negative_rate": missed})'
+                  '.astype(np.float32)\n'),
     # A loop over the groups, a list for the pair.
     "q6-answer": ('def demographic_parity(predicted, groups):\n'
                   '    decided, labels = np.asarray(predicted), groups.to_numpy()\n'
@@ -130,7 +135,8 @@ ALTERNATIVES = {
                   '    return [max(rates) - min(rates), min(rates) / max(rates)]\n'),
     # Rates per group as a dict, groups without positives skipped.
     "q7-answer": ('def equal_opportunity_difference(target, predicted, groups):\n'
-                  '    truth, decided, labels = np.asarray(target), np.asarray(predicted), groups.to_numpy()\n'
+                  '    truth, decided, labels = np.asarray(target), np.asarray(predicted), '
+                  'groups.to_numpy()\n'
                   '    rates = {}\n'
                   '    for label in set(labels):\n'
                   '        positive = (labels == label) & (truth == 1)\n'
@@ -139,7 +145,8 @@ ALTERNATIVES = {
                   '    return np.float32(max(rates.values()) - min(rates.values()))\n'),
     # The folds passed by name, parallel workers, the scores averaged with np.mean.
     "q8-answer": ('def proxy_accuracy(data, sensitive, columns):\n'
-                  '    model = make_pipeline(OneHotEncoder(handle_unknown="ignore"), LogisticRegression(max_iter=1000))\n'
+                  '    model = make_pipeline(OneHotEncoder(handle_unknown="ignore"), '
+                  'LogisticRegression(max_iter=1000))\n'
                   '    folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=0)\n'
                   '    return float(np.mean(cross_val_score(model, data[list(columns)], sensitive, cv=folds, '
                   'scoring="accuracy", n_jobs=2)))\n'),
@@ -151,7 +158,8 @@ VISIBLE_ONLY = {
     "q1-answer": WrongAnswer(
         code=('def held_out_importance(model, data_train, target_train, data_test, target_test):\n'
               '    model.fit(data_train, target_train)\n'
-              '    result = permutation_importance(model, data_test, target_test, n_repeats=5, random_state=0)\n'
+              '    result = permutation_importance(model, data_test, target_test, n_repeats=5, '
+              'random_state=0)\n'
               '    return pd.Series(result.importances_mean, index=data_test.columns).nlargest(3)\n'),
         message="on data with 5 features the Series should be indexed by the feature names",
     ),
@@ -162,14 +170,16 @@ VISIBLE_ONLY = {
               '    noisy_train = data_train.assign(noise=rng.normal(size=len(data_train)))\n'
               '    noisy_test = data_test.assign(noise=rng.normal(size=len(data_test)))\n'
               '    model.fit(noisy_train, target_train)\n'
-              '    result = permutation_importance(model, noisy_test, target_test, n_repeats=5, random_state=0)\n'
+              '    result = permutation_importance(model, noisy_test, target_test, n_repeats=5, '
+              'random_state=0)\n'
               '    return model.feature_importances_[2], result.importances_mean[2]\n'),
         message="your impurity importance is that of the column 'years'",
     ),
     # The column name written out: right while the feature is "hours".
     "q3-answer": WrongAnswer(
         code=('def partial_dependence_curve(model, data, feature, grid):\n'
-              '    return np.array([model.predict_proba(data.assign(hours=value))[:, 1].mean() for value in grid])\n'),
+              '    return np.array([model.predict_proba(data.assign(hours=value))[:, 1].mean() for value in '
+              'grid])\n'),
         message="called with feature='years', you set the column 'hours'",
     ),
     # Cuts the first character off: right while every label starts with a space.
@@ -211,7 +221,8 @@ VISIBLE_ONLY = {
     # Turns the sensitive attribute into "Male" or not: right while it has the two groups of the first input.
     "q8-answer": WrongAnswer(
         code=('def proxy_accuracy(data, sensitive, columns):\n'
-              '    model = make_pipeline(OneHotEncoder(handle_unknown="ignore"), LogisticRegression(max_iter=1000))\n'
+              '    model = make_pipeline(OneHotEncoder(handle_unknown="ignore"), '
+              'LogisticRegression(max_iter=1000))\n'
               '    cv = StratifiedKFold(n_splits=5, shuffle=True, random_state=0)\n'
               '    return cross_val_score(model, data[columns], sensitive == "Male", cv=cv).mean()\n'),
         message="whose sensitive attribute has 3 groups",

@@ -76,7 +76,8 @@ VISIBLE_ONLY = {
     ),
     # Looks at every column of the row, not the listed ones: the first rows have no other column.
     "q2-answer": WrongAnswer(
-        code='def complete_rows(rows, columns):\n    return [row for row in rows if None not in row.values()]\n',
+        code='def complete_rows(rows, columns):\n'
+             '    return [row for row in rows if None not in row.values()]\n',
         message="with columns=['a'] only the column 'a' should decide",
     ),
     # Skips falsy values: the first rows hold no 0 and no empty text.
@@ -98,7 +99,8 @@ VISIBLE_ONLY = {
     ),
     # Tests for 'NA' before stripping: the first input 'NA' has no spaces around it.
     "q5-answer": WrongAnswer(
-        code=('def clean_value(text):\n    if text in ("", "NA"):\n        return None\n    text = text.strip()\n'
+        code=('def clean_value(text):\n    if text in ("", "NA"):\n        return None\n'
+              '    text = text.strip()\n'
               '    try:\n        return float(text)\n    except ValueError:\n        return text\n'),
         message="strip the spaces first, then test for '' and 'NA'",
     ),

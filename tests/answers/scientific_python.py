@@ -60,22 +60,26 @@ ALTERNATIVES = {
     "q2-answer": ('from sklearn.preprocessing import MinMaxScaler\n\n\ndef min_max_scale(data):\n'
                   '    return MinMaxScaler().fit_transform(data)\n'),
     # np.compress along the rows.
-    "q3-answer": 'def class_rows(data, target, label):\n    return np.compress(target == label, data, axis=0)\n',
+    "q3-answer": 'def class_rows(data, target, label):\n'
+                 '    return np.compress(target == label, data, axis=0)\n',
     # np.count_nonzero of the combined mask.
     "q4-answer": ('def count_between(values, low, high):\n'
                   '    return np.count_nonzero((values >= low) & (values < high))\n'),
     # Counts accumulated with np.add.at in int32, fractions as float32.
     "q5-answer": ('def class_balance(target):\n    counts = np.zeros(target.max() + 1, dtype=np.int32)\n'
-                  '    np.add.at(counts, target, 1)\n    return counts, (counts / target.size).astype(np.float32)\n'),
+                  '    np.add.at(counts, target, 1)\n'
+                  '    return counts, (counts / target.size).astype(np.float32)\n'),
     # pandas' groupby, back to a NumPy array.
     "q6-answer": ('import pandas as pd\n\n\ndef class_means(data, target):\n'
                   '    return pd.DataFrame(data).groupby(target).mean().to_numpy()\n'),
     # np.split at n_test, the pair reversed.
     "q7-answer": ('def split_indices(n_samples, n_test, seed):\n'
                   '    rng = np.random.default_rng(seed)\n'
-                  '    test, train = np.split(rng.permutation(n_samples), [n_test])\n    return train, test\n'),
+                  '    test, train = np.split(rng.permutation(n_samples), [n_test])\n'
+                  '    return train, test\n'),
     # SciPy's distance matrix.
-    "q8-answer": ('from scipy.spatial.distance import cdist\n\n\ndef nearest_neighbour(data_train, data_test):\n'
+    "q8-answer": ('from scipy.spatial.distance import cdist\n\n\n'
+                  'def nearest_neighbour(data_train, data_test):\n'
                   '    return cdist(data_test, data_train).argmin(axis=1)\n'),
 }
 

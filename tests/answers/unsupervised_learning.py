@@ -72,7 +72,8 @@ ALTERNATIVES = {
     "q2-answer": ('def kmeans_inertias(data, max_k):\n'
                   '    inertias = np.zeros(max_k, dtype=np.float32)\n'
                   '    for k in range(1, max_k + 1):\n'
-                  '        inertias[k - 1] = KMeans(n_clusters=k, n_init=10, random_state=0).fit(data).inertia_\n'
+                  '        inertias[k - 1] = KMeans(n_clusters=k, n_init=10, '
+                  'random_state=0).fit(data).inertia_\n'
                   '    return inertias\n'),
     # max() with the score as key; the k comes back as a NumPy integer.
     "q3-answer": ('def best_k_by_silhouette(data, k_values):\n'
@@ -101,7 +102,8 @@ ALTERNATIVES = {
     "q8-answer": ('from sklearn.pipeline import make_pipeline\n\n\n'
                   'def kmeans_ari(data, labels):\n'
                   '    k = len(set(np.asarray(labels).tolist()))\n'
-                  '    model = make_pipeline(StandardScaler(), KMeans(n_clusters=k, n_init=10, random_state=0))\n'
+                  '    model = make_pipeline(StandardScaler(), KMeans(n_clusters=k, n_init=10, '
+                  'random_state=0))\n'
                   '    return adjusted_rand_score(model.fit_predict(data), labels)\n'),
 }
 

@@ -106,18 +106,22 @@ def call(function: Callable, *args, advice: str = "", may_change: Sequence[int] 
     A released stub raises NotImplementedError; any other exception is a bug in the
     learner's code, reported with the call that triggered it (so they can reproduce it)
     and with ``advice`` when the check knows the usual cause. A function that changes the data it
-    was given (a frame, a series, an array, a list, a dict or a set) is told so, whatever the
-    exercise: in a notebook that data is shared by every later cell, so an answer that changes it
-    breaks other exercises. ``may_change`` lists the positions of arguments the exercise's text asks
-    the function to change in place.
+    was given (a frame, a series, an array, a list, a dict, a set or a tensor) is told so, whatever
+    the exercise: in a notebook that data is shared by every later cell, so an answer that changes it
+    breaks other exercises. The function works on copies of that data, so a check's own inputs
+    (often shared by several checks) stay as they were whatever it does. ``may_change`` lists the
+    positions of arguments the exercise's text asks the function to change in place: those are
+    passed as they are.
     """
-    name = getattr(function, "__name__", "your function")
+    name = getattr(function, "__name__", None) or f"your {type(function).__name__}"
     arguments = ", ".join(_argument(a) for a in args)
     if len(arguments) > 80:
         arguments = arguments[:77] + "..."
-    before = {i: kept for i, kept in _snapshots(args, may_change).items() if _unchanged(kept, args[i])}
+    copies = _snapshots(args, may_change)
+    watched = [i for i, copied in copies.items() if _unchanged(args[i], copied)]
+    passed = tuple(copies.get(i, value) for i, value in enumerate(args))
     try:
-        result = function(*args)
+        result = function(*passed)
     except NotImplementedError:
         stub = Mistake(f"`{name}` still raises NotImplementedError: replace the line "
                        "`raise NotImplementedError()` with your own code.")
@@ -126,11 +130,11 @@ def call(function: Callable, *args, advice: str = "", may_change: Sequence[int] 
     except Exception as error:  # any learner bug becomes feedback
         detail = f"`{name}({arguments})` raised {type(error).__name__}: {str(error).rstrip('.')}"
         raise Mistake(f"{detail}. {advice}" if advice else detail) from None
-    for i, original in before.items():
+    for i in watched:
         parameter = _parameter_name(function, i)
-        kind = next(word for data, word in _data_words().items() if isinstance(original, data))
+        kind = next(word for data, word in _data_words().items() if isinstance(args[i], data))
         copying = f"{parameter} = {parameter}.{'clone' if kind == 'tensor' else 'copy'}()"
-        expect(_unchanged(original, args[i]),
+        expect(_unchanged(args[i], passed[i]),
                f"your function changed the {kind} `{parameter}` it was given: work on a copy "
                f"(`{copying}`) and return the result, so that later exercises still see the data unchanged.")
     return result
@@ -168,8 +172,8 @@ def _parameter_name(function: Callable, position: int) -> str:
 
 
 def _snapshots(args: tuple, may_change: Sequence[int]) -> dict:
-    """Position -> a copy that nothing the learner's function does can reach, of each data argument
-    (deep copies: a frame's values, a list's items) the function may not change."""
+    """Position -> a deep copy (a frame's values, a list's items) of each data argument the function may
+    not change: what :func:`call` hands the function instead of the argument itself."""
     return {i: value.copy(deep=True) if isinstance(value, pd.DataFrame | pd.Series) else copy.deepcopy(value)
             for i, value in enumerate(args)
             if i not in may_change and isinstance(value, tuple(_data_words()))}

@@ -122,8 +122,8 @@ def _watched(model):
 @exercise("forward pass of a two-layer network", ML_ALGORITHMS, hints=[
     "Two steps: the hidden layer is `X @ W1 + b1` passed through the ReLU, then the output layer turns "
     "each hidden row into one number, which the sigmoid turns into a probability.",
-    "`hidden = np.maximum(0, X @ W1 + b1)`, then `sigmoid(hidden @ W2 + b2)`: the ReLU is applied to the "
-    "hidden layer only, the sigmoid to the output only.",
+    "The ReLU is `np.maximum` with 0, applied to the hidden layer only; `sigmoid` (from the setup cell) is "
+    "applied to the output scores only, and each layer adds its own bias.",
 ])
 def q1(forward):
     X, y, W1, b1, W2, b2 = _small_network()
@@ -133,8 +133,11 @@ def q1(forward):
            f"shape ({len(X)},). W2 is a vector, so `hidden @ W2` already has that shape.")
     expect(p.shape == (len(X),),
            f"for {len(X)} rows the result should have shape ({len(X)},), got {p.shape}.")
-    expect(np.all((p >= 0) & (p <= 1)), "the outputs should be probabilities between 0 and 1: "
-           "pass the output layer's scores through `sigmoid`.")
+    raw_scores = np.maximum(0, X @ W1 + b1) @ W2 + b2
+    expect(not np.allclose(p, raw_scores), "your outputs are the output layer's raw scores, not "
+           "probabilities: pass the output layer's scores through `sigmoid`.")
+    expect(np.all((p >= 0) & (p <= 1)), "the outputs should be probabilities between 0 and 1, but yours go "
+           f"from {shown(float(np.min(p)))} to {shown(float(np.max(p)))}.")
     expect(not np.allclose(p, _probabilities(X, W1, b1, W2, b2, hidden=lambda z: z)),
            "your hidden layer is linear: apply the ReLU, `np.maximum(0, ...)`, to `X @ W1 + b1`.")
     expect(not np.allclose(p, _sigmoid(np.maximum(0, X @ W1) @ W2 + b2)),
@@ -142,14 +145,30 @@ def q1(forward):
     expect(np.allclose(p, _probabilities(X, W1, b1, W2, b2)),
            "the probabilities differ from `sigmoid(relu(X @ W1 + b1) @ W2 + b2)`: apply the ReLU to the "
            "hidden layer, the sigmoid to the output, and add each layer's bias.")
+    # A second, differently shaped input: 2 features, 5 hidden units, and a score of 1000.
+    X2 = np.array([[1.0, 2.0], [-1.0, -2.0], [0.5, 0.0]])
+    W1_2, b1_2, W2_2 = np.full((2, 5), 100.0), np.zeros(5), np.array([1.0, 1.0, 1.0, 1.0, 0.0])
+    with np.errstate(over="ignore"):
+        big = call(forward, X2, W1_2, b1_2, W2_2, -200.0)
+        wanted = _probabilities(X2, W1_2, b1_2, W2_2, -200.0)
+    expect(isinstance(big, np.ndarray) and big.shape == (3,),
+           f"for 3 rows and 5 hidden units the result should have shape (3,), got {shown(big)}.")
+    expect(not np.isnan(big).any(),
+           "for a row whose output score is 1000 your probabilities are "
+           f"{np.round(big, 4).tolist()}: nan, because e^z overflows to infinity above about 709. "
+           "The setup cell's `sigmoid`, 1 / (1 + e^-z), gives 1.0 there.")
+    expect(np.allclose(big, wanted, atol=1e-6),
+           f"for rows whose output scores are 1000, -200 and 0 the probabilities should be about "
+           f"{np.round(wanted, 4).tolist()}, got {np.round(big, 4).tolist()}.")
 
 
 @exercise("backward pass, checked by finite differences", STATISTICS, hints=[
     "Go backwards through the forward pass, keeping the intermediate results. For the sigmoid with the "
     "mean cross-entropy loss, the gradient with respect to the output scores is `(p - y) / n`.",
-    "With `d_out = (p - y) / n`: `W2` gets `hidden.T @ d_out` and `b2` gets `d_out.sum()`; then "
-    "`d_hidden = np.outer(d_out, W2) * (z1 > 0)` (the ReLU lets the gradient through where its input was "
-    "positive), `W1` gets `X.T @ d_hidden` and `b1` gets `d_hidden.sum(axis=0)`.",
+    "From the output scores' gradient, each weight matrix gets (the input of its product, transposed) @ "
+    "(the gradient after the product), each bias the sum of that gradient over the rows. Going back "
+    "through W2 spreads each row's gradient over the hidden units (`np.outer`), and the ReLU keeps it only "
+    "where z1 > 0.",
 ])
 def q2(gradients):
     X, y, W1, b1, W2, b2 = _small_network(seed=1)
@@ -181,6 +200,24 @@ def q2(gradients):
                f'grads["{name}"] does not match the finite-difference estimate '
                f"(loss(w + eps) - loss(w - eps)) / (2 eps) of the mean cross-entropy loss. "
                "Check each step of the chain rule, and the shapes of the products.")
+    # A second, differently shaped input: 9 rows, 2 features, 3 hidden units.
+    X, y, W1, b1, W2, b2 = _small_network(seed=4, n=9, n_features=2, n_hidden=3)
+    grads = call(gradients, X, y, W1, b1, W2, b2)
+    numeric = _finite_differences(X, y, {"W1": W1, "b1": b1, "W2": W2, "b2": b2})
+    expect(isinstance(grads, dict) and set(grads) == set(GRADIENT_NAMES),
+           f"for 9 rows, 2 features and 3 hidden units gradients(...) should return the same four keys; "
+           f"got {shown(grads)}.")
+    mine, true = np.asarray(grads["W2"], dtype=float).ravel(), np.asarray(numeric["W2"]).ravel()
+    ratio = float(mine @ true / (true @ true)) if mine.shape == true.shape else 0.0
+    rows_used = round(len(X) / ratio) if ratio > 0 else 0
+    expect(not (rows_used != len(X) and 0 < rows_used < 100 and np.allclose(mine, true * len(X) / rows_used)),
+           f"for an input of {len(X)} rows your gradients are those of a mean over {rows_used} rows: "
+           f"divide by n = len(y), the number of rows of this input, here {len(X)}.")
+    for name in GRADIENT_NAMES:
+        expect(np.shape(grads[name]) == np.shape(numeric[name])
+               and np.allclose(np.asarray(grads[name], dtype=float), numeric[name], rtol=1e-4, atol=1e-7),
+               f'for 9 rows, 2 features and 3 hidden units grads["{name}"] does not match the '
+               "finite-difference estimate of the mean cross-entropy loss.")
 
 
 def _unmasked_gradient(X, y, W1, b1, W2, b2):
@@ -194,9 +231,9 @@ def _unmasked_gradient(X, y, W1, b1, W2, b2):
 @exercise("a network as an nn.Module", PROGRAMMING, hints=[
     "Create the layers in `__init__` (after `super().__init__()`), as attributes, so PyTorch registers "
     "their parameters; `forward` only chains them. The output layer returns raw scores.",
-    "In `__init__`: `self.hidden = nn.Linear(n_features, n_hidden)`, `self.dropout = nn.Dropout(dropout)`, "
-    "`self.output = nn.Linear(n_hidden, n_classes)`; in `forward`, apply them in that order with "
-    "`torch.relu` after the hidden layer, and no softmax at the end.",
+    "Three layers in `__init__`, their sizes taken from the arguments: `nn.Linear`, `nn.Dropout`, "
+    "`nn.Linear`. `forward` applies them in the order of the text, with `torch.relu` after the first, and "
+    "ends on the last linear layer (no softmax).",
 ])
 def q3(build_network):
     torch = _torch()
@@ -248,14 +285,26 @@ def q3(build_network):
         expect(torch.equal(dropping(inputs), dropping(inputs)),
                "in eval mode the network should be deterministic: use the `nn.Dropout` module (it turns "
                "itself off in eval mode), not `F.dropout(..., training=True)`.")
+    # A second, differently shaped network: two classes, six features, a dropout rate of 0.3.
+    two = call(build_network, 6, 5, 2, 0.3)
+    rates = sorted(m.p for m in two.modules() if isinstance(m, torch.nn.Dropout))
+    expect(rates == [0.3], f"build_network(6, 5, 2, 0.3) should hold one nn.Dropout(0.3); its dropout rates "
+           f"are {rates}: use the dropout argument.")
+    two.eval()
+    with torch.no_grad():
+        scores = call(two, torch.zeros(4, 6))
+    columns = tuple(scores.shape)[1:] if isinstance(scores, torch.Tensor) else None
+    expect(columns == (2,), f"build_network(6, 5, 2, 0.3) should give 2 scores per row, one per class; for 4 "
+           f"rows yours gives a result of shape {tuple(getattr(scores, 'shape', ()))}: use n_classes for the "
+           "output layer's size.")
 
 
 @exercise("one training epoch", ML_ALGORITHMS, hints=[
     "Put the model in training mode first. Then, for each batch: clear the old gradients, compute the "
     "loss, backpropagate, take an optimizer step. Keep a running total of the loss.",
-    "`model.train()`, then for `inputs, targets in loader`: `optimizer.zero_grad()`, "
-    "`loss = loss_fn(model(inputs), targets)`, `loss.backward()`, `optimizer.step()`, and add "
-    "`loss.item() * len(targets)` to a total you divide by the number of samples at the end.",
+    "Per batch, four calls in this order: clear the gradients, compute the loss with `loss_fn`, "
+    "backpropagate, step. For the mean per sample, weight each batch's `loss.item()` by its number of "
+    "samples.",
 ])
 def q4(train_one_epoch):
     torch = _torch()
@@ -325,12 +374,33 @@ def q4(train_one_epoch):
     expect(after < before, f"three epochs on an easy problem should lower the training loss; it went from "
            f"{before:.3f} to {after:.3f}. Call `optimizer.step()` after `loss.backward()`.")
 
+    # A second input: another loss function (label smoothing), batches of 12, 12 and 6, lr=0.
+    smoothed = torch.nn.CrossEntropyLoss(label_smoothing=0.3)
+    inputs, targets = _toy_classification(n=30, seed=3)
+    torch.manual_seed(1)
+    model = torch.nn.Sequential(torch.nn.Linear(4, 8), torch.nn.ReLU(), torch.nn.Linear(8, 2))
+    mean_loss = expect_number(call(train_one_epoch, model, _loader(inputs, targets, 12), smoothed,
+                                   torch.optim.SGD(model.parameters(), lr=0.0)), "train_one_epoch(...)")
+    with torch.no_grad():
+        given_loss = sum(len(targets[s:s + 12]) * smoothed(model(inputs[s:s + 12]), targets[s:s + 12]).item()
+                         for s in (0, 12, 24)) / 30
+        plain_loss = sum(len(targets[s:s + 12]) * loss_fn(model(inputs[s:s + 12]), targets[s:s + 12]).item()
+                         for s in (0, 12, 24)) / 30
+    expect(not (math.isclose(mean_loss, plain_loss, rel_tol=1e-5)
+                and not math.isclose(mean_loss, given_loss)),
+           "with `loss_fn=nn.CrossEntropyLoss(label_smoothing=0.3)` you returned the mean of the plain "
+           "cross-entropy, not the `loss_fn` it was given: compute each batch's loss with `loss_fn`.")
+    expect(math.isclose(mean_loss, given_loss, rel_tol=1e-5),
+           "with `loss_fn=nn.CrossEntropyLoss(label_smoothing=0.3)`, 30 samples in batches of 12 and lr=0, "
+           f"the mean loss per sample should be {given_loss:.4f}, got {shown(mean_loss)}.")
+
 
 @exercise("evaluate without gradients", ML_ALGORITHMS, hints=[
     "Evaluation changes nothing in the model: put it in eval mode (dropout off) and turn gradient "
     "tracking off while you loop over the batches. Count the correct predictions as you go.",
-    "`model.eval()`, then `with torch.no_grad():` loop over the batches, add `loss.item() * len(targets)` "
-    "and `(scores.argmax(dim=1) == targets).sum().item()`, and divide both totals by the number of samples.",
+    "Switch dropout off with the model's eval mode and gradients off with a `torch.no_grad()` block around "
+    "the loop. The predicted class is the argmax over the classes' axis (dim=1); weight the losses by batch "
+    "size, as in exercise 4.",
 ])
 def q5(evaluate):
     torch = _torch()
@@ -345,8 +415,8 @@ def q5(evaluate):
     expect(not isinstance(result, torch.Tensor),
            "return a pair of Python floats (loss, accuracy), not a tensor.")
     loss, accuracy = expect_pair(result, "evaluate(model, loader, loss_fn)", "(loss, accuracy)")
-    expect(not model.training, "the model is still in train mode, so dropout changed the predictions: call "
-           "`model.eval()` before evaluating.")
+    expect(not model.training, "the model is still in train mode after `evaluate`, so its dropout is on: "
+           "call `model.eval()` before evaluating.")
     expect(model.tracking and not any(model.tracking),
            "gradients were tracked during the evaluation: wrap the loop in `with torch.no_grad():`, which "
            "saves memory and time, since nothing is learnt here.")
@@ -373,6 +443,26 @@ def q5(evaluate):
            "batch's loss by its number of samples and divide by the number of samples.")
     expect(math.isclose(loss, true_loss, rel_tol=1e-5),
            f"the mean loss per sample should be {true_loss:.4f} here, got {shown(loss)}.")
+    # A second input: three classes, where the largest score is often in the third column.
+    inputs = torch.tensor([[1.0, 0.0], [0.0, 1.0], [0.0, 0.0], [-1.0, -1.0], [2.0, -1.0], [-2.0, 1.0],
+                           [-1.0, 2.0]])
+    targets = torch.tensor([0, 1, 2, 2, 0, 2, 1])
+    three = torch.nn.Linear(2, 3)
+    with torch.no_grad():
+        three.weight.copy_(torch.tensor([[1.0, 0.0], [0.0, 1.0], [-1.0, -1.0]]))
+        three.bias.zero_()
+        scores = three(inputs)
+    result = call(evaluate, three, _loader(inputs, targets, 4), torch.nn.CrossEntropyLoss())
+    loss, accuracy = expect_pair(result,
+                                 "evaluate(model, loader, loss_fn)", "(loss, accuracy)")
+    right = (scores.argmax(dim=1) == targets).float().mean().item()
+    two_columns = ((scores[:, 1] > scores[:, 0]).long() == targets).float().mean().item()
+    expect(not (math.isclose(accuracy, two_columns, abs_tol=1e-6) and not math.isclose(accuracy, right)),
+           f"with 3 classes your accuracy is {shown(accuracy)}, the one of predictions that compare the "
+           "first two columns only: the predicted class is the column of the largest score among all the "
+           "classes, `scores.argmax(dim=1)`.")
+    expect(math.isclose(accuracy, right, abs_tol=1e-6),
+           f"for a 3-class model on 7 samples the accuracy should be {right:.4f}, got {shown(accuracy)}.")
 
 
 def _scripted_training(losses):
@@ -398,9 +488,9 @@ def _scripted_training(losses):
     "After each epoch compare the validation loss with the best so far. On an improvement, remember the "
     "epoch and a copy of the weights; otherwise count the epochs without improvement and stop at `patience`. "
     "At the end, put the best weights back.",
-    "`best_state = copy.deepcopy(model.state_dict())` on each improvement (a plain `model.state_dict()` "
-    "holds the live tensors, which keep changing), count epochs from 1, and finish with "
-    "`model.load_state_dict(best_state)` before returning the best epoch.",
+    "Keep a deep copy of the state dict (`copy.deepcopy`) on each improvement: a plain `state_dict()` holds "
+    "the live tensors, which keep changing. Count epochs from 1, and load the copy back into the model "
+    "before returning.",
 ])
 def q6(train_with_early_stopping):
     losses = [3.0, 2.0, 1.0, 1.5, 1.2, 1.1, 1.3, 0.5, 0.4, 0.3]
@@ -432,3 +522,14 @@ def q6(train_with_early_stopping):
            f"last one is the best; you returned {shown(best)} after {log['epochs']} epochs.")
     expect(float(model.weight.detach().reshape(-1)[0]) == 5.0,
            "when the last epoch is the best, the model should end with the weights of that last epoch.")
+    # A second run with another patience: the best epoch is 2, then no improvement.
+    model, train_epoch, validation_loss, log = _scripted_training([3.0, 2.0, 2.5, 2.4, 2.3, 2.2, 2.1])
+    best = call(train_with_early_stopping, model, train_epoch, validation_loss, 7, 1)
+    waited = log["epochs"] - 2
+    expect(waited == 1 or waited < 0,
+           f"with patience 1 and the validation losses [3.0, 2.0, 2.5, 2.4, ...] (best at epoch 2), training "
+           f"went on for {waited} epochs after the last improvement, but patience is 1: stop as soon as "
+           "`patience` epochs in a row have passed without improvement.")
+    expect(best == 2 and float(model.weight.detach().reshape(-1)[0]) == 2.0,
+           "with patience 1 and the validation losses [3.0, 2.0, 2.5, ...] the best epoch is 2, and the "
+           f"model should end with its weights; you returned {shown(best)}.")

@@ -113,12 +113,8 @@ def held_out_auc(model) -> float:
 @cache
 def reference_answer(assignment: str, grade_id: str) -> dict:
     """The names one reference answer of ``assignment`` defines, run with the imports of :data:`NAMESPACE`."""
-    path = REPO / "source" / assignment / f"{assignment}.ipynb"
-    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
-    (code,) = ["".join(cell["source"]) for cell in cells
-               if cell["metadata"].get("nbgrader", {}).get("grade_id") == grade_id]
     namespace = dict(NAMESPACE)
-    exec("\n".join(line for line in code.splitlines() if line.strip() not in SOLUTION_MARKERS), namespace)
+    exec(answer_code(assignment, grade_id), namespace)
     return namespace
 
 

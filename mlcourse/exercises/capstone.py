@@ -31,7 +31,8 @@ TOY_CATEGORICAL = ["workclass"]
 
 
 def _toy_census() -> pd.DataFrame:
-    """Ten people as `clean_adult` returns them: every column of the cleaned Adult table, missing values as NaN."""
+    """Ten people as `clean_adult` returns them: every column of the cleaned Adult table, missing values
+    as NaN."""
     nan = np.nan
     return pd.DataFrame({
         "id": [11, 12, 13, 14, 15, 16, 17, 18, 19, 20],
@@ -42,12 +43,12 @@ def _toy_census() -> pd.DataFrame:
                       "HS-grad", "Masters", "Bachelors"],
         "education_num": [7, 9, 12, 10, 10, 6, 15, 9, 14, 13],
         "marital_status": ["Never-married", "Married-civ-spouse", "Married-civ-spouse", "Married-civ-spouse",
-                           "Never-married", "Never-married", "Married-civ-spouse", "Never-married", "Divorced",
-                           "Married-civ-spouse"],
+                           "Never-married", "Never-married", "Married-civ-spouse", "Never-married",
+                           "Divorced", "Married-civ-spouse"],
         "occupation": ["Machine-op-inspct", "Farming-fishing", "Protective-serv", "Machine-op-inspct", nan,
                        "Other-service", "Prof-specialty", "Other-service", "Exec-managerial", "Sales"],
-        "relationship": ["Own-child", "Husband", "Husband", "Husband", "Own-child", "Not-in-family", "Husband",
-                         "Unmarried", "Not-in-family", "Wife"],
+        "relationship": ["Own-child", "Husband", "Husband", "Husband", "Own-child", "Not-in-family",
+                         "Husband", "Unmarried", "Not-in-family", "Wife"],
         "race": ["Black", "White", "White", "Black", "White", "White", "White", "White", "Asian-Pac-Islander",
                  "White"],
         "gender": ["Male", "Male", "Male", "Male", "Female", "Male", "Male", "Female", "Female", "Female"],
@@ -60,7 +61,8 @@ def _toy_census() -> pd.DataFrame:
     })
 
 
-def _toy_clean(rows: int = 80, seed: int = 7, missing_numbers: bool = False) -> tuple[pd.DataFrame, pd.Series]:
+def _toy_clean(rows: int = 80, seed: int = 7,
+               missing_numbers: bool = False) -> tuple[pd.DataFrame, pd.Series]:
     """A seeded, already clean table of ``rows`` people whose income depends on age and hours."""
     rng = np.random.default_rng(seed)
     data = pd.DataFrame({"age": rng.integers(18, 70, rows).astype(float),
@@ -103,7 +105,8 @@ def _same_column(first: pd.Series, second: pd.Series) -> bool:
     """The same values, row by row: numbers up to rounding (a sum taken in another order), others exactly."""
     if len(first) != len(second):
         return False
-    numeric = [pd.api.types.is_numeric_dtype(s) and not pd.api.types.is_bool_dtype(s) for s in (first, second)]
+    numeric = [pd.api.types.is_numeric_dtype(s) and not pd.api.types.is_bool_dtype(s)
+               for s in (first, second)]
     if all(numeric):
         return bool(np.allclose(first.to_numpy(dtype=float), second.to_numpy(dtype=float),
                                 rtol=1e-9, atol=1e-12, equal_nan=True))
@@ -166,16 +169,17 @@ def q1(add_features):
     repeated = call(add_features, _toy_census())
     expect_type(repeated, pd.DataFrame, "add_features(clean)")
     differs = _first_difference(result, repeated, new)
-    expect(differs is None, f"your new column `{differs and differs[0]}` differs from one call to the next on "
+    expect(differs is None,
+           f"your new column `{differs and differs[0]}` differs from one call to the next on "
            "the very same table: a feature must be reproducible (seed any randomness you use).")
     shuffled = people.assign(income_over_50k=people["income_over_50k"].to_numpy()[::-1])
     again = call(add_features, shuffled)
     expect_type(again, pd.DataFrame, "add_features(clean)")
     changed = _first_difference(result, again, new)
     expect(changed is None,
-           f"your new column `{changed and changed[0]}` changes when the values of income_over_50k are shuffled: "
-           "it is computed from the target, which the test people do not have (and a model would learn to "
-           "read the answer from it). Build features from the other columns only.")
+           f"your new column `{changed and changed[0]}` changes when the values of income_over_50k are "
+           "shuffled: it is computed from the target, which the test people do not have (and a model "
+           "would learn to read the answer from it). Build features from the other columns only.")
     # The test set: no target, and (as any sample of rows) another order and an index that is not 0, 1, 2...
     test_like = people.drop(columns="income_over_50k").iloc[[6, 2, 9, 0, 4, 1, 8, 3, 7, 5]]
     test_like.index = [40, 31, 7, 12, 25, 3, 18, 9, 36, 21]
@@ -310,8 +314,8 @@ def _check_choice(choose_model, candidates: dict, data, target) -> None:
                       "ROC-AUC, the score on people the model did not learn from.")
     if chosen == max(names):
         raise Mistake(f"you returned {chosen!r}, the name that comes last in alphabetical order; the best "
-                      f"cross-validated ROC-AUC here is that of {best!r}. `max` over a dict compares its keys (the names): "
-                      "compare the scores instead (max with a key function).")
+                      f"cross-validated ROC-AUC here is that of {best!r}. `max` over a dict compares its "
+                      "keys (the names): compare the scores instead (max with a key function).")
     if chosen == min(held_out, key=held_out.get):
         raise Mistake(f"you returned {chosen!r}, the candidate with the lowest cross-validated ROC-AUC: "
                       "a higher ROC-AUC is better, keep the highest.")
@@ -384,7 +388,8 @@ def q4(predict_probabilities):
                advice="With a pipeline that picks its columns by name (as yours does), pass the DataFrames "
                       "as they are: `.values` or `.to_numpy()` drops the column names.")
     one = np.asarray(one, dtype=float)
-    expect(one.shape == (1,), f"for a single test person, expected one probability, shape (1,), got {one.shape}.")
+    expect(one.shape == (1,),
+           f"for a single test person, expected one probability, shape (1,), got {one.shape}.")
 
 
 # --- exercise 5: the submission file ---------------------------------------------------------------------
@@ -399,10 +404,10 @@ def q5(write_submission):
     import tempfile
     from pathlib import Path
 
-    ids, probabilities = [5, 3, 9], np.array([0.25, 0.5, 0.75])
+    plain = ([5, 3, 9], np.array([0.25, 0.5, 0.75]))
     # Then as your notebook passes them: ids a column of a sample of rows (its index is not 0, 1, 2...).
     series_ids = pd.Series([4, 8, 30, 11], index=[102, 57, 3, 210], name="id")
-    for ids, probabilities in ((ids, probabilities), (series_ids, np.array([0.9, 0.1, 0.35, 0.6]))):
+    for ids, probabilities in (plain, (series_ids, np.array([0.9, 0.1, 0.35, 0.6]))):
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / "submission.csv"
             call(write_submission, ids, probabilities, path)

@@ -17,7 +17,8 @@ WRONG = {
         code=CLEAN_ADULT + (
             'def add_features(clean):\n    frame = clean.copy()\n'
             '    if "income_over_50k" in frame.columns:\n'
-            '        frame["occupation_rate"] = frame.groupby("occupation")["income_over_50k"].transform("mean")\n'
+            '        frame["occupation_rate"] = frame.groupby("occupation")["income_over_50k"]'
+            '.transform("mean")\n'
             '    else:\n        frame["occupation_rate"] = 0.24\n'
             '    return frame\n'),
         message="changes when the values of income_over_50k are shuffled",
@@ -32,7 +33,8 @@ WRONG = {
         # Scores each candidate on the very rows it was fitted on.
         code=('from sklearn.base import clone\nfrom sklearn.metrics import roc_auc_score\n'
               'def choose_model(candidates, data, target):\n'
-              '    scores = {name: roc_auc_score(target, clone(model).fit(data, target).predict_proba(data)[:, 1])\n'
+              '    scores = {name: roc_auc_score(target, clone(model).fit(data, target)'
+              '.predict_proba(data)[:, 1])\n'
               '              for name, model in candidates.items()}\n'
               '    return max(scores, key=scores.get)\n'),
         message="scores best on the very rows it was fitted on",
@@ -76,7 +78,8 @@ ALTERNATIVES = {
                   '        ("categorical", make_pipeline(SimpleImputer(strategy="most_frequent"),\n'
                   '                                      OneHotEncoder(handle_unknown="ignore")),'
                   ' categorical_columns)])\n'
-                  '    return Pipeline([("preprocess", preprocess), ("model", LogisticRegression(max_iter=1000))])\n'),
+                  '    return Pipeline([("preprocess", preprocess),'
+                  ' ("model", LogisticRegression(max_iter=1000))])\n'),
     # Other folds (3, another seed), cross_validate, and the best name found by sorting.
     "q3-answer": ('from sklearn.model_selection import StratifiedKFold, cross_validate\n\n\n'
                   'def choose_model(candidates, data, target):\n'
@@ -100,7 +103,8 @@ ALTERNATIVES = {
                   '            handle.write(f"{int(person)},{float(probability)}\\n")\n'),
     # The pipeline fitted and the file written directly, with one more feature in the model.
     "q6-answer": ('def make_submission(path):\n'
-                  '    net = lambda frame: frame.assign(capital_net=frame["capital_gain"] - frame["capital_loss"])\n'
+                  '    net = lambda frame: frame.assign(capital_net=frame["capital_gain"]'
+                  ' - frame["capital_loss"])\n'
                   '    train, test = (net(add_features(clean_adult(raw))) for raw in (train_raw, test_raw))\n'
                   '    numeric = NUMERIC + ["capital_net"]\n'
                   '    model = build_pipeline(numeric, CATEGORICAL).fit(train[numeric + CATEGORICAL],'
@@ -115,7 +119,8 @@ VISIBLE_ONLY = {
     "q1-answer": WrongAnswer(
         code=CLEAN_ADULT + (
             'def add_features(clean):\n    frame = clean.copy()\n'
-            '    frame["capital_net"] = pd.Series(clean["capital_gain"].to_numpy() - clean["capital_loss"].to_numpy())\n'
+            '    frame["capital_net"] = pd.Series(clean["capital_gain"].to_numpy()'
+            ' - clean["capital_loss"].to_numpy())\n'
             '    return frame\n'),
         message="in another order and with another index",
     ),
@@ -132,7 +137,8 @@ VISIBLE_ONLY = {
               '        ("categorical", make_pipeline(SimpleImputer(strategy="most_frequent"),\n'
               '                                      OneHotEncoder(handle_unknown="ignore")),'
               ' categorical_columns)])\n'
-              '    return Pipeline([("preprocess", preprocess), ("model", LogisticRegression(max_iter=1000))])\n'),
+              '    return Pipeline([("preprocess", preprocess),'
+              ' ("model", LogisticRegression(max_iter=1000))])\n'),
         message="impute missing numbers inside the pipeline",
     ),
     # max over the dict compares the names: right when the best name also comes last alphabetically.
@@ -163,7 +169,8 @@ VISIBLE_ONLY = {
     "q6-answer": WrongAnswer(
         code=('def make_submission(path):\n'
               '    train, test = add_features(clean_adult(train_raw)), add_features(clean_adult(test_raw))\n'
-              '    model = build_pipeline(NUMERIC, CATEGORICAL).fit(train[FEATURES], train["income_over_50k"])\n'
+              '    model = build_pipeline(NUMERIC, CATEGORICAL).fit(train[FEATURES],'
+              ' train["income_over_50k"])\n'
               '    write_submission(test["id"], model.predict(test[FEATURES]), path)\n'),
         message="every probability in the file is 0 or 1",
     ),
@@ -176,6 +183,7 @@ PASSES_VISIBLE_FAILS_HIDDEN = (
     "q3-answer",
     'from sklearn.model_selection import cross_val_score\n\n\n'
     'def choose_model(candidates, data, target):\n'
-    '    scores = {name: cross_val_score(model, data, target, cv=5).mean() for name, model in candidates.items()}\n'
+    '    scores = {name: cross_val_score(model, data, target, cv=5).mean()'
+    ' for name, model in candidates.items()}\n'
     '    return max(scores, key=scores.get)\n',
 )

@@ -42,7 +42,7 @@ __all__ = [
     "COMMUNICATION", "DATA_HANDLING", "ML_ALGORITHMS", "PROGRAMMING", "SKILLS", "STATISTICS", "VISUALIZATION",
     "Exercise", "LAST_CHECKS", "Mistake", "REGISTRY", "call", "close_for_dtype", "exercise", "expect",
     "expect_array", "expect_integer", "expect_number", "expect_pair", "expect_type", "expect_unchanged",
-    "is_integer", "is_number", "same_values", "shown", "summary",
+    "is_integer", "is_number", "pipeline_steps", "same_numbers", "same_values", "shown", "summary",
 ]
 
 # The hard skills an ML internship asks for. Every graded exercise proves one of them, so the
@@ -145,7 +145,7 @@ def _argument(value) -> str:
     repr spans many lines), anything else by its repr."""
     if isinstance(value, pd.DataFrame | pd.Series | np.ndarray):
         shape = " × ".join(str(size) for size in value.shape)
-        return f"<{_DATA_WORDS[type(value)] if type(value) in _DATA_WORDS else type(value).__name__} {shape}>"
+        return f"<{_DATA_WORDS.get(type(value), type(value).__name__)} {shape}>"
     return " ".join(repr(value).split())
 
 
@@ -212,6 +212,24 @@ def is_number(value) -> bool:
 def is_integer(value) -> bool:
     """True for an integer, Python's or NumPy's; never for a bool."""
     return isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_))
+
+
+def same_numbers(actual, expected, rtol: float = 1e-6, atol: float = 1e-9, equal_nan: bool = False) -> bool:
+    """Whether two numbers or arrays of numbers (any container) have one shape and close values; False
+    when either cannot be read as numbers, so a check can compare a learner's result before judging it."""
+    try:
+        actual, expected = np.asarray(actual, dtype=float), np.asarray(expected, dtype=float)
+    except (TypeError, ValueError):
+        return False
+    return actual.shape == expected.shape and bool(
+        np.allclose(actual, expected, rtol=rtol, atol=atol, equal_nan=equal_nan))
+
+
+def pipeline_steps(model) -> list:
+    """The estimators of a Pipeline in order, or ``[model]`` for a lone estimator (what a check looks at)."""
+    from sklearn.pipeline import Pipeline
+
+    return [step for _, step in model.steps] if isinstance(model, Pipeline) else [model]
 
 
 def close_for_dtype(actual, expected, dtype=None) -> bool:

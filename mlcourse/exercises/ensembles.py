@@ -43,6 +43,7 @@ from mlcourse.exercise import (
     expect_type,
     expect_unchanged,
     is_number,
+    pipeline_steps,
     shown,
 )
 
@@ -144,10 +145,6 @@ def _toy_census(seed=5, rows=300):
     boost = data["job"].isin(["tech", "repair", "army"]).to_numpy()
     score = (data["age"].to_numpy() - 40) / 10 + 2.0 * boost + rng.normal(size=rows)
     return data, pd.Series((score > 0.5).astype(int), name="label")
-
-
-def _steps_of(pipeline) -> list:
-    return [step for _, step in pipeline.steps] if isinstance(pipeline, Pipeline) else [pipeline]
 
 
 @exercise("a single tree against a bag of trees, over seeds", STATISTICS, hints=[
@@ -482,7 +479,7 @@ def q7(build_boosting_pipeline):
            f"build_boosting_pipeline should return a Pipeline, not {type(model).__name__}: the encoder "
            "must live inside the model, so that every fit (and cross-validation) refits it on its own "
            "training rows.")
-    steps = _steps_of(model)
+    steps = pipeline_steps(model)
     expect(isinstance(steps[0], ColumnTransformer),
            f"the first step should be a ColumnTransformer that encodes the categorical columns only; "
            f"yours is {type(steps[0]).__name__}.")
@@ -500,7 +497,7 @@ def q7(build_boosting_pipeline):
            "fix the model's random_state (e.g. random_state=0): on more than 10,000 rows early stopping "
            "draws its validation rows at random, so an unseeded model changes from one run to the next.")
     parts = [part for _, part, _ in steps[0].transformers if not isinstance(part, str)]
-    kinds = [type(step).__name__ for part in parts for step in _steps_of(part)]
+    kinds = [type(step).__name__ for part in parts for step in pipeline_steps(part)]
     expect("OneHotEncoder" not in kinds,
            "this exercise asks for native categorical support, not one-hot encoding: encode the "
            "categories with an OrdinalEncoder and tell the model which columns are categorical "

@@ -39,6 +39,7 @@ from mlcourse.exercise import (
     expect,
     expect_pair,
     expect_unchanged,
+    same_numbers,
     shown,
 )
 
@@ -53,14 +54,6 @@ CURVE_MARGIN = 0.3
 
 
 # --- private helpers ------------------------------------------------------------------------------
-
-
-def _close(a, b, rtol=1e-6, atol=1e-9) -> bool:
-    try:
-        a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
-        return a.shape == b.shape and bool(np.allclose(a, b, rtol=rtol, atol=atol))
-    except (TypeError, ValueError):
-        return False
 
 
 def _quietly(function, *args, advice=""):
@@ -284,18 +277,18 @@ def q1(gd_linear_regression):
     what = "gd_linear_regression(data, target, 0.1, n_steps=1)"
     one = _vector(call(gd_linear_regression, data, target, 0.1, 1), what, 3, "the intercept first")
     expected = _linear_descent(data, target, 0.1, 1)
-    if not _close(one, expected):
-        expect(not _close(one, _linear_descent(data, target, 0.1, 1, sign=-1)),
+    if not same_numbers(one, expected):
+        expect(not same_numbers(one, _linear_descent(data, target, 0.1, 1, sign=-1)),
                "your step goes the wrong way: the gradient points uphill, towards a larger error. "
                "Subtract it: `weights = weights - learning_rate * gradient`, with the gradient "
                "`2 / n * design.T @ (prediction - target)` (prediction minus target, in that order).")
-        expect(not _close(one, _linear_descent(data, target, 0.1, 1, mean=False)),
+        expect(not same_numbers(one, _linear_descent(data, target, 0.1, 1, mean=False)),
                f"your first step is {len(target)} times too long: the loss is the *mean* of the squared "
                "errors, so its gradient is divided by n, the number of rows.")
-        expect(not _close(one, _linear_descent(data, target, 0.1, 1, factor=1.0)),
+        expect(not same_numbers(one, _linear_descent(data, target, 0.1, 1, factor=1.0)),
                "your first step is half as long as it should be: the derivative of (prediction - target)² "
                "is 2 (prediction - target), so the gradient has a factor 2.")
-        expect(not _close(one, np.r_[expected[1:], expected[0]]),
+        expect(not same_numbers(one, np.r_[expected[1:], expected[0]]),
                "your intercept is last: put the column of ones *first* in the design matrix, "
                "so weights[0] is the intercept.")
         expect(one[0] != 0 or math.isclose(expected[0], 0),
@@ -305,25 +298,25 @@ def q1(gd_linear_regression):
                       f"{expected.round(4)}; yours gives {one.round(4)}.")
     what = "gd_linear_regression(data, target, 0.1, n_steps=3)"
     three = _vector(call(gd_linear_regression, data, target, 0.1, 3), what, 3, "the intercept first")
-    expect(not _close(three, _linear_descent(data, target, 0.1, 3, once=True)),
+    expect(not same_numbers(three, _linear_descent(data, target, 0.1, 3, once=True)),
            "every step reuses the gradient of the first step: recompute the predictions and the gradient "
            "inside the loop, from the current weights.")
     expected = _linear_descent(data, target, 0.1, 3)
-    expect(_close(three, expected),
+    expect(same_numbers(three, expected),
            f"after 3 steps the weights should be {expected.round(4)}; yours are {three.round(4)}. Each "
            "step should start from the weights the previous one left.")
     array_result = _vector(call(gd_linear_regression, data.to_numpy(), target.to_numpy(), 0.1, 3,
                                 advice="The data may come as NumPy arrays: convert it with "
                                        "np.asarray(data, dtype=float) rather than use DataFrame methods."),
                            "gd_linear_regression(<NumPy arrays>, ..., n_steps=3)", 3, "the intercept first")
-    expect(_close(array_result, expected),
+    expect(same_numbers(array_result, expected),
            "your function gives another result when the data comes as NumPy arrays instead of a DataFrame "
            "and a Series: convert both with np.asarray(..., dtype=float).")
     many = _vector(call(gd_linear_regression, data, target, 0.1, 500),
                    "gd_linear_regression(data, target, 0.1, n_steps=500)", 3, "the intercept first")
     exact = LinearRegression().fit(data, target)
     closed = np.r_[exact.intercept_, exact.coef_]
-    expect(_close(many, closed, rtol=1e-4, atol=1e-6),
+    expect(same_numbers(many, closed, rtol=1e-4, atol=1e-6),
            f"after 500 steps gradient descent should have reached the least-squares weights of "
            f"LinearRegression, {closed.round(4)}; yours are {many.round(4)}.")
     # Another shape: four features and 25 rows, as NumPy arrays.
@@ -336,7 +329,7 @@ def q1(gd_linear_regression):
                                  "which changes with the data: size them from it."),
                      what, 5, "the intercept, then one weight per feature")
     expected = _linear_descent(wide, response, 0.05, 4)
-    expect(_close(result, expected),
+    expect(same_numbers(result, expected),
            f"with 4 features and 25 rows, 4 steps with learning_rate=0.05 give {expected.round(4)};"
            f" yours give "
            f"{result.round(4)}. Nothing in the function should depend on the first example's size.")
@@ -362,27 +355,27 @@ def q2(logistic_gradient):
     design, y = _with_bias(data), target.to_numpy(dtype=float)
     probability = _sigmoid(design @ weights)
     expected = design.T @ (probability - y) / len(y)
-    if not _close(gradient, expected):
-        expect(not _close(gradient, -expected),
+    if not same_numbers(gradient, expected):
+        expect(not same_numbers(gradient, -expected),
                "your gradient has the wrong sign: it is `design.T @ (probability - target) / n`, "
                "probability minus target. (Gradient descent then subtracts it.)")
-        expect(not _close(gradient, expected * len(y)),
+        expect(not same_numbers(gradient, expected * len(y)),
                f"your gradient is {len(y)} times too large: the log-loss is a *mean* over the rows, "
                "so divide by n.")
-        expect(not _close(gradient, design.T @ (design @ weights - y) / len(y)),
+        expect(not same_numbers(gradient, design.T @ (design @ weights - y) / len(y)),
                "you used the raw scores `design @ weights` in place of probabilities: pass them through "
                "the sigmoid, 1 / (1 + exp(-score)), first.")
-        expect(not _close(gradient, np.r_[expected[1:], expected[0]]),
+        expect(not same_numbers(gradient, np.r_[expected[1:], expected[0]]),
                "your intercept's derivative is last: put the column of ones first, "
                "as weights[0] is the intercept.")
-        expect(not _close(gradient, 2 * expected),
+        expect(not same_numbers(gradient, 2 * expected),
                "your gradient is twice too large: unlike the squared error, the log-loss's gradient has no "
                "factor 2.")
         raise Mistake(f"on this small example the gradient at weights [0.5, -1.0, 2.0] is "
                       f"{expected.round(4)}; yours is {gradient.round(4)}.")
     zero = _vector(call(logistic_gradient, data.to_numpy(), target.to_numpy(), np.zeros(3)),
                    "logistic_gradient(<NumPy arrays>, ..., zeros)", 3, "the intercept's first")
-    expect(_close(zero, design.T @ (0.5 - y) / len(y)),
+    expect(same_numbers(zero, design.T @ (0.5 - y) / len(y)),
            "at weights 0 every probability is 0.5, so the gradient is design.T @ (0.5 - target) / n; yours "
            "differs when the data comes as NumPy arrays. Convert them with np.asarray(..., dtype=float).")
     # Another shape: 25 rows and three features.
@@ -401,7 +394,7 @@ def q2(logistic_gradient):
                 and math.isclose(divisor, round(divisor))),
            f"with 25 rows your gradient is {ratio[0]:.3g} times the right one: it is divided by "
            f"{round(divisor)} instead of n, the number of rows of the data it is given (here 25).")
-    expect(_close(result, expected),
+    expect(same_numbers(result, expected),
            f"with 25 rows and 3 features the gradient at [0.2, 0.5, -0.3, 1.0] is {expected.round(4)}; "
            f"yours is {result.round(4)}.")
 
@@ -432,16 +425,16 @@ def q3(ridge_path):
            f"the columns should be the feature names, `data.columns`; yours are {list(path.columns)}.")
     values = path.to_numpy(dtype=float)
     expected = np.array([_ridge_coefficients(data, target, alpha) for alpha in alphas])
-    if _close(values, expected):
+    if same_numbers(values, expected):
         _check_other_path(ridge_path)
         return
     norms = np.linalg.norm(values, axis=1)
-    expect(not _close(values, [_ridge_coefficients(data, target, 1 / alpha) for alpha in alphas]),
+    expect(not same_numbers(values, [_ridge_coefficients(data, target, 1 / alpha) for alpha in alphas]),
            "your coefficients *grow* as alpha grows: you used 1 / alpha, the direction of "
            "LogisticRegression's C. In Ridge, alpha is the penalty's strength itself: "
            "`Ridge(alpha=alpha)`, larger alpha, smaller coefficients.")
-    expect(not _close(values, [_ridge_coefficients(data, target, alpha, scaled=False) for alpha in alphas],
-                      rtol=1e-4),
+    unscaled = [_ridge_coefficients(data, target, alpha, scaled=False) for alpha in alphas]
+    expect(not same_numbers(values, unscaled, rtol=1e-4),
            "your Ridge saw the raw columns: the penalty then depends on their units (the column in tiny "
            "units needs a huge coefficient, which the penalty crushes). Put a StandardScaler before the "
            "Ridge.")
@@ -464,7 +457,7 @@ def _check_other_path(ridge_path):
            f"with the columns {list(data.columns)} the path's columns should be the same; yours are "
            f"{list(path.columns)}.")
     expected = np.array([_ridge_coefficients(data, target, alpha) for alpha in alphas])
-    expect(_close(path.to_numpy(dtype=float), expected),
+    expect(same_numbers(path.to_numpy(dtype=float), expected),
            f"with alphas {alphas} the rows should hold, in that order, the coefficients "
            f"{expected.round(3).tolist()}; yours are {path.to_numpy(dtype=float).round(3).tolist()}.")
 
@@ -535,31 +528,31 @@ def q5(coefficient_norms):
     norms = _vector(result, "coefficient_norms(data, target, [0.01, 1.0, 100.0])", 3,
                     "one norm per strength")
     expected = _norms(data, target, strengths)
-    if _close(norms, expected, rtol=1e-4):
+    if same_numbers(norms, expected, rtol=1e-4):
         # Another shape: strengths in no order.
         strengths = [10.0, 0.1, 1.0]
         norms = _vector(_quietly(coefficient_norms, data, target, strengths),
                         "coefficient_norms(data, target, [10.0, 0.1, 1.0])", 3, "one norm per strength")
         expected = _norms(data, target, strengths)
-        reordered = _close(np.sort(norms), np.sort(expected), rtol=1e-4)
-        expect(not (reordered and not _close(norms, expected, rtol=1e-4)),
+        reordered = same_numbers(np.sort(norms), np.sort(expected), rtol=1e-4)
+        expect(not (reordered and not same_numbers(norms, expected, rtol=1e-4)),
                f"with strengths [10.0, 0.1, 1.0] the norms are {expected.round(3)}; yours are the"
                f" same numbers "
                f"in another order, {norms.round(3)}: return them in the order of the strengths given.")
-        expect(_close(norms, expected, rtol=1e-4),
+        expect(same_numbers(norms, expected, rtol=1e-4),
                f"with strengths [10.0, 0.1, 1.0] the norms should be {expected.round(3)}; "
                f"yours are {norms.round(3)}.")
         return
-    expect(not _close(norms, _norms(data, target, strengths, inverse=False), rtol=1e-4),
+    expect(not same_numbers(norms, _norms(data, target, strengths, inverse=False), rtol=1e-4),
            "your coefficients *grow* as the strength grows: you passed the strength as C. C is the inverse "
            "of the strength, `C=1 / strength`: a small C is a strong penalty.")
-    expect(not _close(norms, _norms(data, target, strengths, scaled=False), rtol=1e-3),
+    expect(not same_numbers(norms, _norms(data, target, strengths, scaled=False), rtol=1e-3),
            "your logistic regression saw the raw columns (grams, metres, millimetres): the penalty then "
            "depends on the units. Put a StandardScaler before it.")
-    expect(not _close(norms, _norms(data, target, strengths, order=1), rtol=1e-4),
+    expect(not same_numbers(norms, _norms(data, target, strengths, order=1), rtol=1e-4),
            "you summed the absolute values (the L1 norm): the L2 norm is the square root of the sum of "
            "squares, `np.linalg.norm(coef_)`.")
-    expect(not _close(norms, _norms(data, target, strengths, intercept=True), rtol=1e-4),
+    expect(not same_numbers(norms, _norms(data, target, strengths, intercept=True), rtol=1e-4),
            "your norm includes the intercept: the penalty leaves the intercept alone, "
            "so measure `coef_` only.")
     raise Mistake(f"on this small example the norms should be {expected.round(3)}; "
@@ -651,7 +644,7 @@ def q7(make_skew_preprocessor):
             expect("infinity" not in str(error), infinite)
             raise Mistake(f"fitting your preprocessor on 30 rows and transforming 10 new ones raised "
                           f"{type(error).__name__}: {error}.") from None
-    expect(out.shape[1] != 5 or not _close(out[:, -1], test["id"]),
+    expect(out.shape[1] != 5 or not same_numbers(out[:, -1], test["id"]),
            "the 'id' column came through: keep the ColumnTransformer's default "
            "remainder='drop', so only the listed columns are kept.")
     expect(out.shape == (10, 4),
@@ -664,19 +657,19 @@ def q7(make_skew_preprocessor):
            "number, as the log of a negative number does. Take the log *first*, then scale (the "
            "StandardScaler makes negative values).")
     expected = _skew_reference(train, test, skewed, other)
-    if _close(out, expected):
+    if same_numbers(out, expected):
         _check_other_skew(make_skew_preprocessor, frame)
         return
-    expect(not _close(out, _skew_reference(train, test, skewed, other, log=None)),
+    expect(not same_numbers(out, _skew_reference(train, test, skewed, other, log=None)),
            "the skewed columns were scaled but never logged: put FunctionTransformer(np.log1p) before their "
            "StandardScaler.")
-    expect(not _close(out, _skew_reference(train, test, skewed, other, scale_skewed=False)),
+    expect(not same_numbers(out, _skew_reference(train, test, skewed, other, scale_skewed=False)),
            "the skewed columns were logged but not scaled: follow the log with a StandardScaler, so that a "
            "penalized model weighs them like the others.")
-    expect(not _close(out, _skew_reference(train, test, skewed, other, scale_first=True)),
+    expect(not same_numbers(out, _skew_reference(train, test, skewed, other, scale_first=True)),
            "you scaled the skewed columns before taking their log: take the log *first*, so the scaler "
            "standardizes the logged values (and never hands the log a negative number).")
-    expect(not _close(out, _skew_reference(train, test, skewed, other, log_other=True)),
+    expect(not same_numbers(out, _skew_reference(train, test, skewed, other, log_other=True)),
            "you took the log of the other columns too: only the skewed ones need it.")
     raise Mistake(f"on this small example, the first transformed test row should be {expected[0].round(3)}; "
                   f"yours is {out[0].round(3)}.")
@@ -696,7 +689,7 @@ def _check_other_skew(make_skew_preprocessor, frame):
         warnings.simplefilter("ignore")
         out = np.asarray(call(preprocessor.fit(train).transform, test), dtype=float)
     expected = _skew_reference(train, test, skewed, other)
-    expect(_close(out, expected),
+    expect(same_numbers(out, expected),
            f"with make_skew_preprocessor({skewed}, {other}) the first transformed test row should be "
            f"{expected[0].round(3)}; yours is {out[0].round(3)}.")
 

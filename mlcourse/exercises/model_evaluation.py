@@ -32,7 +32,16 @@ from sklearn.preprocessing import StandardScaler
 from sklearn.tree import DecisionTreeClassifier
 from sklearn.utils.validation import check_is_fitted
 
-from mlcourse.exercise import ML_ALGORITHMS, Mistake, call, close_for_dtype, exercise, expect, expect_type
+from mlcourse.exercise import (
+    ML_ALGORITHMS,
+    Mistake,
+    call,
+    close_for_dtype,
+    exercise,
+    expect,
+    expect_type,
+    pipeline_steps,
+)
 
 __all__ = ["Mistake", "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8"]
 
@@ -93,10 +102,6 @@ def _training_choice(model, grid, data, target):
         if score > best_score:
             best, best_score = params, score
     return best
-
-
-def _steps_of(transformer):
-    return [step for _, step in transformer.steps] if isinstance(transformer, Pipeline) else [transformer]
 
 
 @exercise("cross-validation with seeded folds", ML_ALGORITHMS, hints=[
@@ -449,11 +454,11 @@ def q8(build_adult_pipeline):
            == [["hours", "age"], ["job"]],
            "use the column lists passed to your function (`numeric_columns`, `categorical_columns`), "
            "not the Adult columns written out.")
-    kinds = [type(step).__name__ for step in _steps_of(numeric)]
+    kinds = [type(step).__name__ for step in pipeline_steps(numeric)]
     expect("SimpleImputer" in kinds and "StandardScaler" in kinds,
            "the numeric part should impute then scale "
            f"(SimpleImputer, then StandardScaler); yours has {kinds}.")
-    kinds = [type(step).__name__ for step in _steps_of(categorical)]
+    kinds = [type(step).__name__ for step in pipeline_steps(categorical)]
     expect("SimpleImputer" in kinds and "OneHotEncoder" in kinds,
            "the categorical part should impute then one-hot encode "
            f"(SimpleImputer, then OneHotEncoder); yours has {kinds}.")

@@ -19,15 +19,11 @@ from mlcourse.exercise import (
     exercise,
     expect,
     expect_type,
+    is_number,
     shown,
 )
 
 __all__ = ["Mistake", "q1", "q2", "q3", "q4", "q5", "q6"]
-
-
-def _is_float(value) -> bool:
-    return (isinstance(value, (int, float, np.integer, np.floating))
-            and not isinstance(value, (bool, np.bool_)))
 
 
 @exercise("convert grams to kilograms", PROGRAMMING, hints=[
@@ -36,7 +32,7 @@ def _is_float(value) -> bool:
 ])
 def q1(mass_kg):
     kilos = call(mass_kg, 3750)
-    expect(_is_float(kilos), f"mass_kg(3750) should be a number, but it returned {shown(kilos)}.")
+    expect(is_number(kilos), f"mass_kg(3750) should be a number, but it returned {shown(kilos)}.")
     expect(not math.isclose(kilos, 3750 * 1000),
            "mass_kg(3750) gave 3750000, the grams times 1000: there are 1000 grams in a kilogram, so divide.")
     expect(math.isclose(kilos, 3.75),
@@ -49,10 +45,10 @@ def q1(mass_kg):
     expect(zero is not None,
            "mass_kg(0) returned None: a mass of 0 is a measurement, not a missing value. "
            "Test `grams is None`, not `if not grams`.")
-    expect(_is_float(zero) and math.isclose(zero, 0.0, abs_tol=1e-12),
+    expect(is_number(zero) and math.isclose(zero, 0.0, abs_tol=1e-12),
            f"mass_kg(0) should be 0.0, not {shown(zero)}.")
     odd = call(mass_kg, 3333)
-    expect(_is_float(odd) and math.isclose(odd, 3.333),
+    expect(is_number(odd) and math.isclose(odd, 3.333),
            f"mass_kg(3333) should be 3.333, not {shown(odd)}.")
 
 
@@ -153,7 +149,7 @@ def _expect_means(means, rows, group_column, value_column, wanted):
     where = f"mean_by(rows, {group_column!r}, {value_column!r}) on {rows}"
     expect(isinstance(means, dict), f"{where} should return a dict, not {shown(means)}.")
     expect(None not in means, "rows whose group is missing (None) must be skipped, not grouped under None.")
-    expect(all(_is_float(mean) for mean in means.values()),
+    expect(all(is_number(mean) for mean in means.values()),
            f"each mean should be a number; {where} gave {means}.")
     if set(means) == set(wanted) and all(math.isclose(means[g], wanted[g]) for g in wanted):
         return

@@ -23,6 +23,7 @@ from mlcourse.exercise import (
     expect_number,
     expect_pair,
     is_integer,
+    pipeline_steps,
     shown,
 )
 
@@ -292,7 +293,7 @@ def q4(fit_scaled_svm):
     except Exception as error:
         raise Mistake(f"scoring your model on new raw data raised {type(error).__name__}: {error}. Return "
                       "one pipeline that scales and classifies, so it can take raw features.") from None
-    steps = [step for _, step in model.steps] if isinstance(model, Pipeline) else [model]
+    steps = pipeline_steps(model)
     raw = SVC().fit(data_train, target_train).score(data_test, target_test)
     scaled = Pipeline([("scale", StandardScaler()), ("svc", SVC())]).fit(data_train, target_train)
     expect(any(type(step).__name__.endswith("Scaler") for step in steps),
@@ -325,7 +326,7 @@ def q5(fit_digit_network):
 
     data_train, target_train, data_test, target_test = _toy_mlp()
     network = _fitted_network(fit_digit_network, data_train, target_train, 5)
-    steps = _steps_of(network)
+    steps = pipeline_steps(network)
     score = network.score(data_test, target_test)
     expect(any(type(step).__name__.endswith("Scaler") for step in steps[:-1]),
            "your network sees raw features: your model has no scaler before the MLPClassifier. On this small "
@@ -346,9 +347,9 @@ def q5(fit_digit_network):
     features = rng.normal(size=(180, 4)) * [1.0, 50.0, 0.02, 3.0]
     labels = np.where(features[:, 0] > 0.5, "c", np.where(features[:, 1] > 0, "b", "a"))
     wider = _fitted_network(fit_digit_network, features[:120], labels[:120], 20)
-    expect(_layers(_steps_of(wider)[-1]) == [20],
+    expect(_layers(pipeline_steps(wider)[-1]) == [20],
            f"with hidden_units=20 the network should have one hidden layer of 20 neurons; yours has "
-           f"{_layers(_steps_of(wider)[-1])}. Pass `hidden_layer_sizes=(hidden_units,)`.")
+           f"{_layers(pipeline_steps(wider)[-1])}. Pass `hidden_layer_sizes=(hidden_units,)`.")
     again = _fitted_network(fit_digit_network, features[:120], labels[:120], 20)
     expect(np.array_equal(wider.predict(features[120:]), again.predict(features[120:])),
            "two fits on the same rows gave two different networks: fix the MLPClassifier's `random_state`.")
@@ -367,12 +368,6 @@ def _fitted_network(fit_digit_network, data_train, target_train, hidden_units):
         raise Mistake("the model you returned is not fitted: call `.fit(data_train, target_train)` "
                       "on the pipeline before returning it.") from None
     return model
-
-
-def _steps_of(model) -> list:
-    from sklearn.pipeline import Pipeline
-
-    return [step for _, step in model.steps] if isinstance(model, Pipeline) else [model]
 
 
 def _layers(network) -> list:
